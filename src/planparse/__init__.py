@@ -1,0 +1,16 @@
+"""planparse: turn Chinese administrative plans into structure.
+
+    import planparse
+    doc = planparse.parse("方案.docx")
+    for plan in doc.plans:
+        print(plan.title, len(plan.sections))
+"""
+from __future__ import annotations
+
+from .errors import PlanParseError
+from .model import Document, Plan, Section, Source, Warning
+from .pipeline import parse, parse_text
+from .read import read
+
+__all__ = ["Document", "Plan", "PlanParseError", "Section", "Source", "Warning", "parse", "parse_text", "read"]
+__version__ = "0.1.0"

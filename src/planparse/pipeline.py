@@ -1,0 +1,57 @@
+"""From a read file to the document model: normalise, split into plans, build section trees."""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .model import Document, Plan, Source, Warning
+from .normalize import normalise
+from .read import SourceDocument, read
+from .read.blocks import Block
+from .read.txt import line_blocks
+from .sections import find_sections
+from .split import config as plan_config
+from .split import find_plans
+
+# Formats whose lines may be hard-wrapped; in the others a line break ends a paragraph.
+_WRAPPING_FORMATS = {"txt", "pdf"}
+
+
+def build_document(src: SourceDocument) -> Document:
+    norm = normalise(src.blocks, rejoin_wraps=src.format in _WRAPPING_FORMATS)
+    text = norm.text
+    warnings = [Warning(w.code, w.message) for w in src.warnings]
+    warnings += [Warning(c.code, c.message, c.span) for c in norm.corrections]
+    warnings += [Warning(c.code, c.message) for c in norm.summary]
+    heading_levels: dict[int, int] = {}
+    table_rows = []
+    for block, span in zip(src.blocks, norm.block_spans, strict=True):
+        if block.kind == "heading" and block.heading_level:
+            heading_levels[span[0]] = block.heading_level
+        elif block.kind == "table_row":
+            table_rows.append(span)
+    org_suffixes = tuple(plan_config()["org_suffixes"])
+    plans = []
+    for i, extent in enumerate(find_plans(text), 1):
+        prefix = f"p{i}."
+        sections, section_warnings = find_sections(
+            text, (extent.body_start, extent.span[1]), heading_levels, table_rows, org_suffixes, prefix)
+        warnings += section_warnings
+        plans.append(Plan(id=f"p{i}", title=extent.title, issuer=extent.issuer, span=extent.span,
+                          sections=tuple(sections), title_span=extent.title_span))
+    source = Source(src.path, src.format, src.encoding, src.sha256, src.size_bytes)
+    return Document(source=source, text=text, plans=tuple(plans), warnings=tuple(warnings), offsets=norm.offsets)
+
+
+def parse(path: str | Path) -> Document:
+    """Read and parse one plan file (.txt .docx .pdf .html .md .doc)."""
+    return build_document(read(path))
+
+
+def parse_text(text: str, name: str = "<text>") -> Document:
+    """Parse a plan given as a string, as if read from a UTF-8 .txt file called `name`."""
+    data = text.encode("utf-8")
+    blocks: tuple[Block, ...] = tuple(line_blocks(text))
+    src = SourceDocument(path=name, format="txt", encoding="utf-8", sha256=hashlib.sha256(data).hexdigest(),
+                         size_bytes=len(data), blocks=blocks)
+    return build_document(src)

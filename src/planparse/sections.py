@@ -1,0 +1,322 @@
+"""The section tree: numbered headings found in a plan's text, placed by the plan's own order.
+
+Levels are not fixed per numbering style. Each plan's first use of a style decides its depth,
+and a label is placed by what it continues: the next number of an open list, a new list
+(number 1) under the current heading, a counter that runs on across higher headings, or,
+for a mixed plan (`1、` `2、` then `三、`), the number that comes next at an open level.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .model import Section, Span, Warning
+from .numerals import parse_ordinal
+
+_SENTENCE_BOUNDARY = "。；：！？!?;:”\n"
+_SHORT_HEADING_MAX = 20
+_RECENT_HEADING_CHARS = 40
+_LONG_LINE_CHARS = 400
+_RUNIN_TITLE_MAX = 12
+_RUNIN_TITLE = re.compile(f"([^。，,；;：:、“”（）()]{{2,{_RUNIN_TITLE_MAX}}})。")
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    family: str
+    shape: str
+    rank: int
+    numeral: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@cache
+def _numbering() -> dict:
+    return json.loads(resources.files("planparse.data").joinpath("numbering.json").read_text("utf-8"))
+
+
+@cache
+def schemes() -> tuple[Scheme, ...]:
+    return tuple(Scheme(s["id"], s["family"], s["shape"], s["rank"], s["numeral"], re.compile(s["pattern"]),
+                        tuple(s["examples"]), tuple(s["counter_examples"]))
+                 for s in _numbering()["schemes"])
+
+
+@cache
+def _follow() -> re.Pattern[str]:
+    return re.compile(_numbering()["heading_follow"])
+
+
+@dataclass(frozen=True)
+class Label:
+    """A numbering label found at a position: which scheme, its text, its ordinal."""
+
+    scheme: str
+    family: str
+    shape: str
+    text: str
+    number: int
+    start: int
+    end: int
+
+
+def match_label(text: str, pos: int = 0) -> Label | None:
+    """The label that starts at `pos`, if a heading's text follows it."""
+    for sc in schemes():
+        m = sc.pattern.match(text, pos)
+        if not m or m.end() >= len(text) or not _follow().match(text, m.end()):
+            continue
+        num_text = m.group("num")
+        number = parse_ordinal(num_text, sc.numeral)
+        if number is None:
+            continue
+        scheme_id = sc.id
+        if sc.numeral == "outline":
+            scheme_id = f"outline{num_text.replace('．', '.').count('.') + 1}"
+        return Label(scheme_id, sc.family, sc.shape, m.group().strip(), number, m.start(), m.end())
+    return None
+
+
+@dataclass
+class _Open:
+    scheme: str
+    family: str
+    shape: str
+    number: int | None
+    index: int
+    list_caption: bool = False
+
+
+@dataclass
+class _Heading:
+    start: int
+    label: Label | None
+    title: str
+    title_end: int
+    scheme: str
+    family: str
+    shape: str
+    number: int | None
+    mid_line: bool = False
+
+
+class _Placer:
+    """Keeps the open headings and decides where each new heading goes."""
+
+    def __init__(self) -> None:
+        self.stack: list[_Open] = []
+        self.seen: dict[str, tuple[int, int | None]] = {}
+        self.warnings: list[Warning] = []
+
+    def _truncate(self, level: int) -> None:
+        del self.stack[level - 1:]
+
+    def rule_for(self, h: _Heading) -> tuple[str, int]:
+        """Which rule places `h` and at what level, without changing anything."""
+        n = h.number
+        if n is None:
+            return self._unnumbered_rule(h)
+        for depth in range(len(self.stack), 0, -1):
+            e = self.stack[depth - 1]
+            if e.scheme == h.scheme and e.number is not None and e.number == n - 1:
+                return "continue", depth
+        if n == 1:
+            top = self.stack[-1] if self.stack else None
+            if top and (top.scheme == h.scheme or top.list_caption):
+                return "restart", len(self.stack)
+            return "open", len(self.stack) + 1
+        if h.scheme in self.seen:
+            level, last = self.seen[h.scheme]
+            if last == n - 1 and level <= len(self.stack) + 1:
+                return "run-on", level
+        follows = [d for d in range(1, len(self.stack) + 1) if self.stack[d - 1].number == n - 1]
+        same_family = [d for d in follows if self.stack[d - 1].family == h.family]
+        same_shape = [d for d in follows if self.stack[d - 1].shape == h.shape]
+        if same_family or same_shape:
+            return "numeric-continue", (same_family or same_shape)[0]
+        if h.scheme in self.seen:
+            return "gap", min(self.seen[h.scheme][0], len(self.stack) + 1)
+        return "new", len(self.stack) + 1
+
+    def _unnumbered_rule(self, h: _Heading) -> tuple[str, int]:
+        for depth, e in enumerate(self.stack, 1):
+            if e.scheme == h.scheme:
+                return "continue", depth
+        if h.scheme in self.seen:
+            return "seen", min(self.seen[h.scheme][0], len(self.stack) + 1)
+        return "new", len(self.stack) + 1
+
+    def place(self, h: _Heading, index: int, rule: str, level: int, caption: bool = False) -> tuple[int, int | None]:
+        """Put `h` at `level`; returns (level, index of its parent or None)."""
+        if rule == "gap":
+            last = self.seen[h.scheme][1]
+            expected = (last or 0) + 1
+            self.warnings.append(Warning(
+                "numbering-skip",
+                f"{h.label.text if h.label else h.title}: expected number {expected}, found {h.number}",
+                (h.start, h.title_end)))
+        elif rule == "new" and h.number not in (None, 1):
+            self.warnings.append(Warning(
+                "numbering-start", f"{h.label.text if h.label else h.title}: a list that starts at {h.number}",
+                (h.start, h.title_end)))
+        self._truncate(level)
+        parent = self.stack[-1].index if self.stack else None
+        self.stack.append(_Open(h.scheme, h.family, h.shape, h.number, index, caption))
+        self.seen[h.scheme] = (level, h.number)
+        return level, parent
+
+
+def _title_end(text: str, start: int, limit: int) -> int:
+    """Where a run-in heading's title ends: its first 。 or ： outside brackets and quotes."""
+    terminators = _numbering()["title_terminators"]
+    depth = 0
+    for i in range(start, limit):
+        ch = text[i]
+        if ch in "（(《“【":
+            depth += 1
+        elif ch in "）)》”】":
+            depth = max(0, depth - 1)
+        elif ch in terminators and depth == 0:
+            return i
+    return limit
+
+
+def _make_heading(text: str, label: Label, limit: int, mid_line: bool) -> _Heading:
+    max_chars = _numbering()["max_title_chars"]
+    end = _title_end(text, label.end, min(limit, label.end + max_chars))
+    title = text[label.end:end].strip()
+    return _Heading(label.start, label, title, end, label.scheme, label.family, label.shape, label.number, mid_line)
+
+
+_DATE_LINE = re.compile(r"^[\d〇零一二三四五六七八九十XＸ]{2,4}\s*年.{0,6}月.{0,4}日?$")
+_NOT_CAPTION = re.compile(r"(附件|联系人|联系电话|电话|邮箱|地址|抄送|印发|主题词)")
+
+
+def _is_caption(line: str, org_suffixes: tuple[str, ...]) -> bool:
+    """A short line of its own that heads what follows (an unnumbered heading)."""
+    s = line.strip()
+    if not 2 <= len(s) <= _SHORT_HEADING_MAX:
+        return False
+    if re.search(r"[。，,；;！？!?、]", s) or s[-1] in "：:" or _DATE_LINE.match(s) or _NOT_CAPTION.match(s):
+        return False
+    if sum(1 for c in s if "\u4e00" <= c <= "\u9fff") < 2:
+        return False
+    return not s.endswith(org_suffixes)
+
+
+def _candidates_in_line(text: str, start: int, end: int, long_line: bool) -> list[tuple[Label, bool]]:
+    """Labels that may open a heading in text[start:end]: at its start, and mid-line in glued text."""
+    out = []
+    first = match_label(text, start)
+    if first:
+        out.append((first, False))
+    if long_line:
+        for m in re.finditer(r"[第（(一二三四五六七八九十\d①-⑳]", text[start:end]):
+            pos = start + m.start()
+            if pos == start or (first and pos < first.end):
+                continue
+            lab = match_label(text, pos)
+            if lab and not text[pos - 1].isdigit() and text[pos - 1] not in "第（(":
+                out.append((lab, True))
+    return out
+
+
+def _mid_line_heading(text: str, lab: Label, rule: str, last_heading_end: int) -> bool:
+    """In text glued without line breaks, a label opens a heading after a sentence end when it
+    continues or opens a list, or straight after a heading's title when it opens that heading's
+    list (`三、措施落实到位1、各部门…`)."""
+    if text[lab.start - 1] in _SENTENCE_BOUNDARY:
+        return rule in ("continue", "run-on", "numeric-continue", "open", "restart")
+    recent = 0 <= lab.start - last_heading_end <= _RECENT_HEADING_CHARS
+    return recent and rule in ("open", "restart")
+
+
+def _runin_sibling(text: str, line_start: int, line_end: int, previous: _Heading | None) -> str | None:
+    """A paragraph that opens like its run-in siblings (`（三）严格奖惩。…`) but has no number:
+    `加强信息反馈。…` after them is a heading at their level. Returns its title."""
+    if previous is None or previous.label is None or previous.mid_line or len(previous.title) > _RUNIN_TITLE_MAX:
+        return None
+    if text[previous.title_end:previous.title_end + 1] != "。":
+        return None
+    m = _RUNIN_TITLE.match(text, line_start, line_end)
+    return m.group(1) if m else None
+
+
+def find_sections(text: str, region: Span, heading_blocks: dict[int, int], skip: list[Span],
+                  org_suffixes: tuple[str, ...], id_prefix: str) -> tuple[list[Section], list[Warning]]:
+    """Sections of the plan whose body is text[region]; heading_blocks maps a line start to a
+    heading level the source gave it (Word style, markdown #); lines inside `skip` (table rows)
+    are never headings."""
+    start, end = region
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+    lines = [(start + a, start + b) for a, b in lines]
+    long_line = bool(lines) and (end - start) / len(lines) > _LONG_LINE_CHARS
+    placer = _Placer()
+    headings: list[tuple[_Heading, int, int | None]] = []
+    skip_starts = {a for a, _ in skip}
+    last_heading_end = -1
+
+    def accept(h: _Heading, caption_for_list: bool = False, rule_level: tuple[str, int] | None = None) -> None:
+        nonlocal last_heading_end
+        rule, level = rule_level or placer.rule_for(h)
+        level, parent = placer.place(h, len(headings), rule, level, caption_for_list)
+        headings.append((h, level, parent))
+        last_heading_end = h.title_end
+
+    for li, (ls, le) in enumerate(lines):
+        if ls in skip_starts:
+            continue
+        found = _candidates_in_line(text, ls, le, long_line)
+        if not found:
+            previous = headings[-1][0] if headings else None
+            runin = None if long_line else _runin_sibling(text, ls, le, previous)
+            if runin:
+                h = _Heading(ls, None, runin, ls + len(runin), "runin", "runin", "none", None)
+                accept(h, rule_level=("caption", headings[-1][1]))
+            elif ls in heading_blocks:
+                lvl = heading_blocks[ls]
+                h = _Heading(ls, None, text[ls:le].strip(), le, f"style{lvl}", "style", "none", None)
+                accept(h)
+            elif not long_line and headings and li + 1 < len(lines) and _is_caption(text[ls:le], org_suffixes):
+                nxt_s, nxt_e = lines[li + 1]
+                nxt = match_label(text, nxt_s)
+                opens_list = nxt is not None and nxt.number == 1
+                if not opens_list and (nxt_e - nxt_s) <= (le - ls):
+                    continue
+                h = _Heading(ls, None, text[ls:le].strip(), le, "caption", "caption", "none", None)
+                if opens_list:
+                    rule, level = placer.rule_for(_Heading(nxt_s, nxt, "", nxt_e, nxt.scheme, nxt.family, nxt.shape, 1))
+                    accept(h, caption_for_list=True, rule_level=("caption", level))
+                else:
+                    prev_level = headings[-1][1]
+                    accept(h, rule_level=("caption", prev_level))
+            continue
+        for k, (lab, mid) in enumerate(found):
+            limit = found[k + 1][0].start if k + 1 < len(found) else le
+            h = _make_heading(text, lab, limit, mid)
+            if mid:
+                rule, level = placer.rule_for(h)
+                if not _mid_line_heading(text, lab, rule, last_heading_end):
+                    continue
+                accept(h, rule_level=(rule, level))
+            else:
+                accept(h)
+
+    sections = []
+    for i, (h, level, parent) in enumerate(headings):
+        stop = end
+        for later, later_level, _ in headings[i + 1:]:
+            if later_level <= level:
+                stop = later.start
+                break
+        sections.append(Section(
+            id=f"{id_prefix}s{i + 1}", parent=f"{id_prefix}s{parent + 1}" if parent is not None else None,
+            level=level, label=h.label.text if h.label else None, number=h.number, title=h.title,
+            span=(h.start, stop), scheme=h.scheme, heading_span=(h.start, h.title_end)))
+    return sections, placer.warnings

@@ -1,0 +1,198 @@
+"""One file → plans: find each plan's title, issuer and extent.
+
+A plan starts at its title (a short line ending in a plan word such as 实施方案, or, in text
+glued without line breaks, such a phrase right after a sentence end) and runs to the next
+plan's title. A covering notice (关于印发…的通知) is not a plan: the plan it issues starts
+where that plan's own title is written. Text before the first title (site banners, download
+notices, the notice) belongs to no plan.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .model import Span
+from .sections import match_label
+
+_PUNCT_INSIDE_TITLE = re.compile(r"[。，,；;：:！？!?]")
+_DOC_NUMBER = re.compile(r"\S*[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+_QUOTES = str.maketrans("", "", "《》")
+_DUPLICATE_TITLE_WINDOW = 400
+_ISSUER_LOOKBACK_LINES = 2
+_MAX_ISSUER_CHARS = 40
+
+
+@cache
+def config() -> dict:
+    return json.loads(resources.files("planparse.data").joinpath("plans.json").read_text("utf-8"))
+
+
+@cache
+def _trailers() -> re.Pattern[str]:
+    return re.compile(config()["title_trailers"])
+
+
+@cache
+def _glued_title() -> re.Pattern[str]:
+    suffixes = "|".join(map(re.escape, config()["glued_title_suffixes"]))
+    return re.compile(
+        r"(?:(?<=[。！？])|^)([^。！？；，,：:、\n“”《》()（）]{4,50}?(?:" + suffixes + r"))(?=[^的》”等，,：:。、；)）]|$)",
+        re.M)
+
+
+@dataclass(frozen=True)
+class PlanExtent:
+    title: str | None
+    issuer: str | None
+    span: Span
+    title_span: Span | None
+    body_start: int
+
+
+def _bare(title: str) -> str:
+    t = title.strip().translate(_QUOTES).strip("“”\"'")
+    return _trailers().sub("", t).strip()
+
+
+def _looks_like_title(line: str) -> bool:
+    cfg = config()
+    s = line.strip()
+    bare = _bare(s)
+    if not cfg["min_title_chars"] <= len(bare) <= cfg["max_title_chars"]:
+        return False
+    if _PUNCT_INSIDE_TITLE.search(s) or match_label(s) is not None:
+        return False
+    if any(w in bare for w in cfg["not_title_words"]) or bare.startswith(tuple(cfg["not_title_starts"])):
+        return False
+    return bare.endswith(tuple(cfg["title_suffixes"]))
+
+
+def _is_org_line(line: str) -> bool:
+    s = line.strip()
+    return (2 <= len(s) <= _MAX_ISSUER_CHARS and not _PUNCT_INSIDE_TITLE.search(s)
+            and not re.search(r"\d", s) and s.endswith(tuple(config()["org_suffixes"])))
+
+
+def issuer_in_title(title: str) -> str | None:
+    """The body that a title names at its head: 安图县林业局 of 安图县林业局深化改革…实施方案."""
+    best = None
+    for suffix in config()["org_suffixes"]:
+        for m in re.finditer(re.escape(suffix), title):
+            end = m.end()
+            if end >= 2 and len(title) - end >= 4 and end <= 0.6 * len(title) and not re.search(r"\d|年", title[:end]) \
+                    and (best is None or end > len(best)):
+                best = title[:end]
+    return best
+
+
+@dataclass
+class _Title:
+    start: int
+    end: int
+    title: str
+    line_start: int
+    notice_issuer: str | None = None
+
+
+def _notice(line: str) -> tuple[str | None, str] | None:
+    m = re.match(config()["notice_pattern"], line.strip())
+    if not m:
+        return None
+    issuer = _DOC_NUMBER.sub("", m.group("issuer")).strip() or None
+    return issuer, _bare(m.group("inner"))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _title_candidates(text: str, lines: list[tuple[int, int]]) -> list[_Title]:
+    cfg = config()
+    found: list[_Title] = []
+    pending_notice: tuple[str | None, str] | None = None
+    for ls, le in lines:
+        line = text[ls:le]
+        notice = _notice(line)
+        if notice:
+            pending_notice = notice
+            continue
+        if _looks_like_title(line):
+            offset = len(line) - len(line.lstrip())
+            t = _Title(ls + offset, le, _bare(line), ls)
+            if pending_notice and _bare(line) == pending_notice[1]:
+                t.notice_issuer = pending_notice[0]
+            found.append(t)
+        elif len(line) > cfg["max_title_chars"]:
+            for m in _glued_title().finditer(line):
+                cand = m.group(1).strip()
+                if any(w in cand for w in cfg["glued_title_stopwords"] + cfg["not_title_words"]):
+                    continue
+                if match_label(cand) is not None:
+                    continue
+                found.append(_Title(ls + m.start(1), ls + m.end(1), cand, ls + m.start(1)))
+    return found, pending_notice
+
+
+def _drop_repeats(titles: list[_Title]) -> list[_Title]:
+    """A page often writes its title twice (page head and article head): keep the first."""
+    kept: list[_Title] = []
+    for t in titles:
+        if kept and kept[-1].title == t.title and t.start - kept[-1].end < _DUPLICATE_TITLE_WINDOW:
+            continue
+        kept.append(t)
+    return kept
+
+
+def _issuer_above(text: str, lines: list[tuple[int, int]], t: _Title, floor: int) -> tuple[str, int] | None:
+    above = [(a, b) for a, b in lines if floor <= a and b <= t.line_start][-_ISSUER_LOOKBACK_LINES:]
+    for a, b in reversed(above):
+        if _is_org_line(text[a:b]):
+            return text[a:b].strip(), a
+    return None
+
+
+def _has_plan_structure(text: str, lines: list[tuple[int, int]]) -> bool:
+    tops = [match_label(text, a) for a, _ in lines]
+    return sum(1 for lab in tops if lab is not None and lab.family in ("cn", "arabic", "outline")) >= 3
+
+
+def find_plans(text: str) -> list[PlanExtent]:
+    lines = _lines(text)
+    titles, notice = _title_candidates(text, lines)
+    titles = _drop_repeats(titles)
+    if not titles:
+        return _fallback_plan(text, lines, notice)
+    plans: list[PlanExtent] = []
+    starts = []
+    floor = 0
+    for t in titles:
+        above = _issuer_above(text, lines, t, floor)
+        issuer = above[0] if above else (t.notice_issuer or (notice[0] if notice and notice[1] == t.title else None))
+        issuer = issuer or issuer_in_title(t.title)
+        starts.append(above[1] if above else t.start)
+        plans.append(PlanExtent(t.title, issuer, (0, 0), (t.start, t.end), t.end))
+        floor = t.end
+    out = []
+    for i, p in enumerate(plans):
+        end = starts[i + 1] if i + 1 < len(plans) else len(text)
+        out.append(PlanExtent(p.title, p.issuer, (starts[i], end), p.title_span, p.body_start))
+    return out
+
+
+def _fallback_plan(text: str, lines: list[tuple[int, int]], notice: tuple[str | None, str] | None) -> list[PlanExtent]:
+    """A file with no plan title: one untitled plan where it is laid out as one, else none."""
+    if not lines or not _has_plan_structure(text, lines):
+        return []
+    head = " ".join(text[a:b] for a, b in lines[:3])
+    if any(w in head for w in config()["not_title_words"]):
+        return []
+    if notice is not None:
+        return []
+    first_s, first_e = lines[0]
+    first = text[first_s:first_e].strip()
+    if match_label(first) is None and len(first) <= config()["max_title_chars"] and not _PUNCT_INSIDE_TITLE.search(first):
+        return [PlanExtent(_bare(first), issuer_in_title(_bare(first)), (first_s, len(text)), (first_s, first_e), first_e)]
+    return [PlanExtent(None, None, (first_s, len(text)), None, first_s)]
