@@ -9,7 +9,7 @@ from .normalize import normalise
 from .read import SourceDocument, read
 from .read.blocks import Block
 from .read.txt import line_blocks
-from .sections import find_sections
+from .sections import LineHints, find_sections
 from .split import config as plan_config
 from .split import find_plans
 
@@ -24,18 +24,21 @@ def build_document(src: SourceDocument) -> Document:
     warnings += [Warning(c.code, c.message, c.span) for c in norm.corrections]
     warnings += [Warning(c.code, c.message) for c in norm.summary]
     heading_levels: dict[int, int] = {}
-    table_rows = []
+    numbered, table_rows = set(), set()
     for block, span in zip(src.blocks, norm.block_spans, strict=True):
         if block.kind == "heading" and block.heading_level:
             heading_levels[span[0]] = block.heading_level
         elif block.kind == "table_row":
-            table_rows.append(span)
+            table_rows.add(span[0])
+        if block.label:
+            numbered.add(span[0])
+    hints = LineHints(heading_levels, frozenset(numbered), frozenset(table_rows))
     org_suffixes = tuple(plan_config()["org_suffixes"])
     plans = []
     for i, extent in enumerate(find_plans(text), 1):
         prefix = f"p{i}."
         sections, section_warnings = find_sections(
-            text, (extent.body_start, extent.span[1]), heading_levels, table_rows, org_suffixes, prefix)
+            text, (extent.body_start, extent.span[1]), hints, org_suffixes, prefix)
         warnings += section_warnings
         plans.append(Plan(id=f"p{i}", title=extent.title, issuer=extent.issuer, span=extent.span,
                           sections=tuple(sections), title_span=extent.title_span))

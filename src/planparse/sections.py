@@ -66,11 +66,12 @@ class Label:
     end: int
 
 
-def match_label(text: str, pos: int = 0) -> Label | None:
-    """The label that starts at `pos`, if a heading's text follows it."""
+def match_label(text: str, pos: int = 0, trusted: bool = False) -> Label | None:
+    """The label that starts at `pos`, if a heading's text follows it. A `trusted` label (one
+    that Word's auto-numbering drew) needs no check of what follows."""
     for sc in schemes():
         m = sc.pattern.match(text, pos)
-        if not m or m.end() >= len(text) or not _follow().match(text, m.end()):
+        if not m or m.end() >= len(text) or not (trusted or _follow().match(text, m.end())):
             continue
         num_text = m.group("num")
         number = parse_ordinal(num_text, sc.numeral)
@@ -203,17 +204,17 @@ def _is_caption(line: str, org_suffixes: tuple[str, ...]) -> bool:
     s = line.strip()
     if not 2 <= len(s) <= _SHORT_HEADING_MAX:
         return False
-    if re.search(r"[。，,；;！？!?、]", s) or s[-1] in "：:" or _DATE_LINE.match(s) or _NOT_CAPTION.match(s):
+    if re.search(r"[。，,；;！？!?、：:]", s) or _DATE_LINE.match(s) or _NOT_CAPTION.match(s):
         return False
     if sum(1 for c in s if "\u4e00" <= c <= "\u9fff") < 2:
         return False
     return not s.endswith(org_suffixes)
 
 
-def _candidates_in_line(text: str, start: int, end: int, long_line: bool) -> list[tuple[Label, bool]]:
+def _candidates_in_line(text: str, start: int, end: int, long_line: bool, trusted: bool) -> list[tuple[Label, bool]]:
     """Labels that may open a heading in text[start:end]: at its start, and mid-line in glued text."""
     out = []
-    first = match_label(text, start)
+    first = match_label(text, start, trusted)
     if first:
         out.append((first, False))
     if long_line:
@@ -248,18 +249,27 @@ def _runin_sibling(text: str, line_start: int, line_end: int, previous: _Heading
     return m.group(1) if m else None
 
 
-def find_sections(text: str, region: Span, heading_blocks: dict[int, int], skip: list[Span],
-                  org_suffixes: tuple[str, ...], id_prefix: str) -> tuple[list[Section], list[Warning]]:
-    """Sections of the plan whose body is text[region]; heading_blocks maps a line start to a
-    heading level the source gave it (Word style, markdown #); lines inside `skip` (table rows)
-    are never headings."""
+@dataclass(frozen=True)
+class LineHints:
+    """What the source says about lines of the text, keyed by where each line starts:
+    a heading level (Word style, markdown #), a label drawn by Word's auto-numbering,
+    table rows (never headings)."""
+
+    heading_levels: dict[int, int]
+    numbered: frozenset[int]
+    table_rows: frozenset[int]
+
+
+def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple[str, ...],
+                  id_prefix: str) -> tuple[list[Section], list[Warning]]:
+    """Sections of the plan whose body is text[region]."""
     start, end = region
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
     lines = [(start + a, start + b) for a, b in lines]
     long_line = bool(lines) and (end - start) / len(lines) > _LONG_LINE_CHARS
     placer = _Placer()
     headings: list[tuple[_Heading, int, int | None]] = []
-    skip_starts = {a for a, _ in skip}
+    style_levels: dict[int, int] = {}
     last_heading_end = -1
 
     def accept(h: _Heading, caption_for_list: bool = False, rule_level: tuple[str, int] | None = None) -> None:
@@ -268,24 +278,29 @@ def find_sections(text: str, region: Span, heading_blocks: dict[int, int], skip:
         level, parent = placer.place(h, len(headings), rule, level, caption_for_list)
         headings.append((h, level, parent))
         last_heading_end = h.title_end
+        if h.start in hints.heading_levels:
+            style_levels.setdefault(hints.heading_levels[h.start], level)
 
     for li, (ls, le) in enumerate(lines):
-        if ls in skip_starts:
+        if ls in hints.table_rows:
             continue
-        found = _candidates_in_line(text, ls, le, long_line)
+        found = _candidates_in_line(text, ls, le, long_line, ls in hints.numbered)
         if not found:
             previous = headings[-1][0] if headings else None
             runin = None if long_line else _runin_sibling(text, ls, le, previous)
             if runin:
                 h = _Heading(ls, None, runin, ls + len(runin), "runin", "runin", "none", None)
                 accept(h, rule_level=("caption", headings[-1][1]))
-            elif ls in heading_blocks:
-                lvl = heading_blocks[ls]
+            elif ls in hints.heading_levels:
+                lvl = hints.heading_levels[ls]
                 h = _Heading(ls, None, text[ls:le].strip(), le, f"style{lvl}", "style", "none", None)
-                accept(h)
+                # A styled heading without a number stands where numbered headings of its style stand.
+                accept(h, rule_level=("style", style_levels[lvl]) if lvl in style_levels else None)
             elif not long_line and headings and li + 1 < len(lines) and _is_caption(text[ls:le], org_suffixes):
                 nxt_s, nxt_e = lines[li + 1]
-                nxt = match_label(text, nxt_s)
+                nxt = match_label(text, nxt_s, nxt_s in hints.numbered)
+                if nxt is not None and text[nxt.end:nxt_e].startswith(text[ls:le].strip()):
+                    continue
                 opens_list = nxt is not None and nxt.number == 1
                 if not opens_list and (nxt_e - nxt_s) <= (le - ls):
                     continue

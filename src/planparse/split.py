@@ -20,6 +20,8 @@ from .sections import match_label
 _PUNCT_INSIDE_TITLE = re.compile(r"[。，,；;：:！？!?]")
 _DOC_NUMBER = re.compile(r"\S*[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _QUOTES = str.maketrans("", "", "《》")
+# A publication note or the previous document's date, glued before a title by some sites.
+_LEADING_NOTE = re.compile(r"^(?:[（(][^）)]{1,12}[）)]|[〇○零一二三四五六七八九十\d]{4}年[〇○一二三四五六七八九十\d]{1,2}月[〇○一二三四五六七八九十\d]{1,3}日)+")
 _DUPLICATE_TITLE_WINDOW = 400
 _ISSUER_LOOKBACK_LINES = 2
 _MAX_ISSUER_CHARS = 40
@@ -53,7 +55,9 @@ class PlanExtent:
 
 
 def _bare(title: str) -> str:
-    t = title.strip().translate(_QUOTES).strip("“”\"'")
+    """The title without 《》, a leading note or date glued to it, or a trailer like （试行）."""
+    t = title.strip().translate(_QUOTES)
+    t = _LEADING_NOTE.sub("", t)
     return _trailers().sub("", t).strip()
 
 
@@ -155,8 +159,11 @@ def _issuer_above(text: str, lines: list[tuple[int, int]], t: _Title, floor: int
 
 
 def _has_plan_structure(text: str, lines: list[tuple[int, int]]) -> bool:
-    tops = [match_label(text, a) for a, _ in lines]
-    return sum(1 for lab in tops if lab is not None and lab.family in ("cn", "arabic", "outline")) >= 3
+    """Three or more numbered headings, most of them not questions (a FAQ is numbered too)."""
+    numbered = [(a, b) for a, b in lines
+                if (lab := match_label(text, a)) is not None and lab.family in ("cn", "arabic", "outline")]
+    questions = sum(1 for a, b in numbered if text[b - 1] in "？?")
+    return len(numbered) >= 3 and questions * 2 < len(numbered)
 
 
 def find_plans(text: str) -> list[PlanExtent]:

@@ -37,14 +37,16 @@ def sniff_format(data: bytes, path: Path) -> str:
         if "word/document.xml" in names:
             return "docx"
         raise UnsupportedFormatError(path, "a zip archive that is not a Word .docx document")
+    # A password-protected .docx is an OLE file holding an encrypted package: the .doc
+    # reader recognises it and says so.
+    if data.startswith(_OLE_MAGIC):
+        return "doc"
     if ext == "docx":
         raise CorruptFileError(path, "not a zip archive, so not a .docx (truncated or renamed?)")
     if b"%PDF-" in head[:1024]:
         return "pdf"
     if ext == "pdf":
         raise CorruptFileError(path, "no %PDF header: not a PDF file")
-    if data.startswith(_OLE_MAGIC):
-        return "doc"
     if ext == "doc":
         raise CorruptFileError(path, "no Word 97-2003 (OLE) header: not a .doc file")
     if _looks_like_html(head) and ext not in ("md",):

@@ -1,0 +1,538 @@
+"""Read Word .docx files into blocks, in body order, with Word's list labels put back.
+
+python-docx opens the package and finds the parts (main document, styles, numbering)
+through their relationships. The body is then walked element by element rather than through
+`Paragraph.text`, because python-docx's text skips runs that sit inside tracked insertions
+(`w:ins`), content controls (`w:sdt`), smart tags and simple fields, and knows nothing of
+auto-numbering, table merges or tables of contents:
+
+- a paragraph's text is what Word shows: hyperlink text and field results yes; field
+  instructions (`w:instrText`), deleted text (`w:del`, `w:moveFrom`) and hidden runs
+  (`w:vanish`) no. Paragraphs in text boxes follow the paragraph that anchors them.
+- Word auto-numbering labels (see `numbering`) are drawn and put before the text.
+- a table gives one block per row; a cell spanning columns appears once, a cell continuing
+  a vertical merge repeats the text of the merge's first cell so that each row stands
+  alone. A table of a single cell is a frame around body text and is read as body text; a
+  table nested in a cell becomes lines of that cell's text.
+- table-of-contents entries are dropped with one warning.
+
+Locators count paragraphs and tables in reading order within their container
+(`body/p[12]`, `body/tbl[2]/tr[3]`, `body/tbl[1]/tr[1]/tc[1]/p[2]`), content controls being
+transparent.
+
+Before python-docx sees the bytes, the zip is checked for decompression bombs and every XML
+part for DTDs (entity bombs).
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.styles import BabelFish
+from lxml import etree
+
+from ..errors import CorruptFileError, EncryptedFileError, UnsafeFileError
+from .blocks import Block, ReaderOutput, ReadWarning
+from .numbering import (
+    MC_NS,
+    ListCounter,
+    Numbering,
+    NumberLabel,
+    NumPr,
+    declares_dtd,
+    is_on,
+    resolve_num_pr,
+    w,
+)
+
+MAX_MEMBERS = 10_000
+MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+# Small parts full of repeated markup compress far beyond 100:1 quite innocently.
+RATIO_CHECK_MIN_BYTES = 5 * 1024 * 1024
+
+TOC_WARNING = "docx-toc-dropped"
+
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TOC_STYLE = re.compile(r"^toc\s*(?:[1-9]|heading)$|目录", re.IGNORECASE)
+_PAGE_NUMBER_AT_END = re.compile(r"(?:\t|\.{2,}|…+|·{2,})\s*\d+\s*$")
+_BODY_TEXT_OUTLINE_LEVEL = 9
+
+_MC_FALLBACK = f"{{{MC_NS}}}Fallback"
+# Inline wrappers whose runs Word shows as ordinary text.
+_INLINE_CONTAINERS = frozenset(
+    w(tag) for tag in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "bdo", "dir")
+)
+_BLOCK_CONTAINERS = frozenset(w(tag) for tag in ("customXml", "ins", "moveTo"))
+
+
+def read_docx(path: Path, data: bytes) -> ReaderOutput:
+    """Read a .docx file's body into paragraph, heading and table-row blocks."""
+    check_package(path, data)
+    document = _open(path, data)
+    part = document.part
+    styles = _Styles(_related_root(part, RT.STYLES))
+    numbering = Numbering.from_element(_related_root(part, RT.NUMBERING), styles.num_id)
+    reader = _BodyReader(styles, ListCounter(numbering))
+    body = document.element.body
+    blocks = reader.read(body) if body is not None else []
+    warnings = []
+    if reader.toc_entries_dropped:
+        warnings.append(ReadWarning(
+            TOC_WARNING,
+            f"dropped {reader.toc_entries_dropped} table-of-contents entries (not plan text)",
+        ))
+    return ReaderOutput(blocks=blocks, encoding=None, warnings=warnings)
+
+
+# ---------------------------------------------------------------------------------------
+# The package
+
+def check_package(path: Path, data: bytes) -> None:
+    """Refuse zips built to exhaust memory and XML parts that declare a DTD."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        raise CorruptFileError(path, f"a broken zip archive ({exc}); a truncated .docx?") from exc
+    with archive:
+        members = [info for info in archive.infolist() if not info.is_dir()]
+        _check_sizes(path, members)
+        for info in members:
+            if info.flag_bits & 0x1:
+                raise EncryptedFileError(path, f"zip member {info.filename} is password-protected")
+            if _declares_dtd(path, archive, info):
+                raise UnsafeFileError(
+                    path, f"part {info.filename} declares a DTD (<!DOCTYPE>/<!ENTITY>), "
+                          "which Word never writes: an XML entity bomb?")
+
+
+def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise UnsafeFileError(path, f"{len(members)} zip members, over the limit of {MAX_MEMBERS}")
+    total = 0
+    for info in members:
+        total += info.file_size
+        if total > MAX_UNCOMPRESSED_BYTES:
+            raise UnsafeFileError(
+                path, f"unpacks to over {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB: a zip bomb?")
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size >= RATIO_CHECK_MIN_BYTES and ratio > MAX_COMPRESSION_RATIO:
+            raise UnsafeFileError(
+                path, f"part {info.filename} unpacks {ratio:.0f} times its packed size "
+                      f"({info.file_size} bytes): a zip bomb?")
+
+
+def _declares_dtd(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    # Sizes are bounded by now, and zipfile stops at the declared size, so reading is safe.
+    try:
+        content = archive.read(info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
+        raise CorruptFileError(path, f"zip member {info.filename} cannot be unpacked ({exc})") from exc
+    looks_like_xml = content.startswith((b"\xff\xfe", b"\xfe\xff")) or content.lstrip(
+        b"\xef\xbb\xbf \t\r\n").startswith(b"<")
+    return looks_like_xml and declares_dtd(content)
+
+
+def _open(path: Path, data: bytes) -> docx.document.Document:
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+            etree.XMLSyntaxError) as exc:
+        raise CorruptFileError(path, f"not a readable Word document ({type(exc).__name__}: {exc})") from exc
+
+
+def _related_root(part: docx.parts.document.DocumentPart, reltype: str) -> etree._Element | None:
+    # part_related_by, unlike python-docx's styles/numbering properties, creates nothing.
+    try:
+        return part.part_related_by(reltype).element
+    except (KeyError, AttributeError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------
+# Styles
+
+class _Styles:
+    """Paragraph style facts that follow the basedOn chain: names, numPr, outline level."""
+
+    def __init__(self, root: etree._Element | None):
+        self._by_id: dict[str, etree._Element] = {}
+        self.default_paragraph: str | None = None
+        for style in root.findall(w("style")) if root is not None else ():
+            sid = style.get(w("styleId"))
+            if sid is None:
+                continue
+            self._by_id[sid] = style
+            if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
+                self.default_paragraph = sid
+
+    def paragraph_style(self, ppr: etree._Element | None) -> str | None:
+        own = ppr.find(w("pStyle")) if ppr is not None else None
+        return own.get(w("val")) if own is not None else self.default_paragraph
+
+    def name(self, style_id: str | None) -> str | None:
+        style = self._by_id.get(style_id or "")
+        name = style.find(w("name")) if style is not None else None
+        if name is None:
+            return style_id
+        return BabelFish.internal2ui(name.get(w("val")) or "")
+
+    def _chain(self, style_id: str | None) -> Iterator[etree._Element]:
+        seen: set[str] = set()
+        while style_id and style_id not in seen and style_id in self._by_id:
+            seen.add(style_id)
+            style = self._by_id[style_id]
+            yield style
+            based_on = style.find(w("basedOn"))
+            style_id = based_on.get(w("val")) if based_on is not None else None
+
+    def num_pr(self, style_id: str | None) -> NumPr | None:
+        """The numPr a style gives its paragraphs; numId and ilvl may come from different ancestors."""
+        num_id: str | None = None
+        ilvl: int | None = None
+        for style in self._chain(style_id):
+            own = NumPr.from_ppr(style.find(w("pPr")))
+            if own is None:
+                continue
+            num_id = own.num_id if num_id is None else num_id
+            ilvl = own.ilvl if ilvl is None else ilvl
+        return None if num_id is None and ilvl is None else NumPr(num_id, ilvl)
+
+    def num_id(self, style_id: str) -> str | None:
+        num_pr = self.num_pr(style_id)
+        return num_pr.num_id if num_pr is not None else None
+
+    def outline_level(self, style_id: str | None) -> int | None:
+        for style in self._chain(style_id):
+            level = _outline_level(style.find(w("pPr")))
+            if level is not None:
+                return level
+        return None
+
+
+def _outline_level(ppr: etree._Element | None) -> int | None:
+    level = ppr.find(w("outlineLvl")) if ppr is not None else None
+    try:
+        return int(level.get(w("val"))) if level is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------
+# Fields and tables of contents
+
+class _TocMark(Enum):
+    """How a paragraph points at a table of contents."""
+
+    FIELD = "inside a TOC field"
+    PAGE_REFERENCE = "a PAGEREF to a _Toc bookmark"
+    LINK = "a link to a _Toc bookmark"
+
+
+@dataclass
+class _Field:
+    instruction: str = ""
+    showing_result: bool = False
+
+    def toc_mark(self) -> _TocMark | None:
+        code = self.instruction.strip().upper()
+        if code.startswith("TOC"):
+            return _TocMark.FIELD
+        if "_TOC" not in code:
+            return None
+        if code.startswith("PAGEREF"):
+            return _TocMark.PAGE_REFERENCE
+        return _TocMark.LINK if code.startswith("HYPERLINK") else None
+
+
+class _Fields:
+    """Complex fields (fldChar begin/separate/end) open across runs and paragraphs."""
+
+    def __init__(self) -> None:
+        self._open: list[_Field] = []
+        self._touched: list[_Field] = []
+
+    def start_paragraph(self) -> None:
+        self._touched = list(self._open)
+
+    def begin(self) -> None:
+        self._open.append(_Field())
+        self._touched.append(self._open[-1])
+
+    def separate(self) -> None:
+        if self._open:
+            self._open[-1].showing_result = True
+
+    def end(self) -> None:
+        if self._open:
+            self._open.pop()
+
+    def instruction(self, text: str) -> None:
+        if self._open:
+            self._open[-1].instruction += text
+
+    def simple(self, instruction: str) -> None:
+        self._touched.append(_Field(instruction, True))
+
+    def hiding(self) -> bool:
+        """Inside some field's instruction part, where nothing is shown."""
+        return any(not f.showing_result for f in self._open)
+
+    def toc_marks(self) -> set[_TocMark]:
+        """TOC marks of the fields the current paragraph has been inside of."""
+        return {mark for f in self._touched if (mark := f.toc_mark()) is not None}
+
+
+def _is_toc_entry(marks: set[_TocMark], text: str) -> bool:
+    # Word also links body text to headings through _Toc bookmarks ("place in this document"),
+    # so a bare link marks a TOC entry only when a page number follows it.
+    if _TocMark.FIELD in marks or _TocMark.PAGE_REFERENCE in marks:
+        return True
+    return _TocMark.LINK in marks and _PAGE_NUMBER_AT_END.search(text) is not None
+
+
+def _is_toc_sdt(sdt: etree._Element) -> bool:
+    gallery = sdt.find(f"{w('sdtPr')}/{w('docPartObj')}/{w('docPartGallery')}")
+    return gallery is not None and (gallery.get(w("val")) or "").lower() == "table of contents"
+
+
+# ---------------------------------------------------------------------------------------
+# The body
+
+@dataclass
+class _Scope:
+    """A container being walked and its running paragraph and table counts, for locators."""
+
+    prefix: str
+    paragraphs: int = 0
+    tables: int = 0
+
+
+@dataclass
+class _Paragraph:
+    text: str
+    style: str | None
+    in_toc: bool
+    label: NumberLabel | None = None
+    heading_level: int | None = None
+
+
+@dataclass
+class _BodyReader:
+    styles: _Styles
+    counter: ListCounter
+    toc_entries_dropped: int = 0
+    fields: _Fields = field(default_factory=_Fields)
+
+    def read(self, body: etree._Element) -> list[Block]:
+        return list(self._container(body, _Scope("body")))
+
+    def _container(self, element: etree._Element, scope: _Scope) -> Iterator[Block]:
+        for child in element:
+            if child.tag == w("p"):
+                yield from self._paragraph(child, scope)
+            elif child.tag == w("tbl"):
+                yield from self._table(child, scope)
+            elif child.tag == w("sdt"):
+                yield from self._content_control(child, scope)
+            elif child.tag in _BLOCK_CONTAINERS:
+                yield from self._container(child, scope)
+
+    def _content_control(self, sdt: etree._Element, scope: _Scope) -> Iterator[Block]:
+        content = sdt.find(w("sdtContent"))
+        if content is None:
+            return
+        if not _is_toc_sdt(sdt):
+            yield from self._container(content, scope)
+            return
+        for _ in self._container(content, scope):
+            self.toc_entries_dropped += 1
+
+    def _paragraph(self, p: etree._Element, scope: _Scope) -> Iterator[Block]:
+        scope.paragraphs += 1
+        locator = f"{scope.prefix}/p[{scope.paragraphs}]"
+        para = self._read_paragraph(p)
+        text = para.label.apply(para.text) if para.label else para.text
+        if para.in_toc:
+            self.toc_entries_dropped += bool(text.strip())
+        elif text.strip():
+            yield Block(
+                kind="heading" if para.heading_level else "paragraph",
+                text=text,
+                locator=locator,
+                label=para.label.text if para.label else None,
+                heading_level=para.heading_level,
+                style=para.style,
+            )
+        for index, box in enumerate(_text_boxes(p), 1):
+            yield from self._container(box, _Scope(f"{locator}/txbx[{index}]"))
+
+    def _read_paragraph(self, p: etree._Element) -> _Paragraph:
+        ppr = p.find(w("pPr"))
+        style_id = self.styles.paragraph_style(ppr)
+        style = self.styles.name(style_id)
+        self.fields.start_paragraph()
+        parts: list[str] = []
+        links_to_toc = self._inline(p, parts)
+        marks = self.fields.toc_marks() | ({_TocMark.LINK} if links_to_toc else set())
+        text = "".join(parts)
+        in_toc = bool(style and _TOC_STYLE.search(style)) or _is_toc_entry(marks, text)
+        para = _Paragraph(text, style, in_toc)
+        if not in_toc:
+            para.label = self._label(ppr, style_id)
+            para.heading_level = self._heading_level(ppr, style_id, style)
+        return para
+
+    def _label(self, ppr: etree._Element | None, style_id: str | None) -> NumberLabel | None:
+        resolved = resolve_num_pr(
+            NumPr.from_ppr(ppr), self.styles.num_pr(style_id), style_id, self.counter.numbering)
+        return self.counter.next_label(*resolved) if resolved else None
+
+    def _heading_level(self, ppr: etree._Element | None, style_id: str | None, style: str | None) -> int | None:
+        level = _outline_level(ppr)
+        if level is None:
+            match = _HEADING_STYLE.match(style or "")
+            if match:
+                return int(match.group(1))
+            level = self.styles.outline_level(style_id)
+        return level + 1 if level is not None and 0 <= level < _BODY_TEXT_OUTLINE_LEVEL else None
+
+    def _inline(self, element: etree._Element, parts: list[str]) -> bool:
+        """Append the shown text under `element`; True when it holds a link to a TOC bookmark."""
+        anchors_toc = False
+        for child in element:
+            tag = child.tag
+            if tag == w("r"):
+                self._run(child, parts)
+            elif tag == w("sdt"):
+                content = child.find(w("sdtContent"))
+                anchors_toc |= content is not None and self._inline(content, parts)
+            elif tag in _INLINE_CONTAINERS:
+                if tag == w("hyperlink") and (child.get(w("anchor")) or "").startswith("_Toc"):
+                    anchors_toc = True
+                if tag == w("fldSimple"):
+                    self.fields.simple(child.get(w("instr")) or "")
+                anchors_toc |= self._inline(child, parts)
+        return anchors_toc
+
+    def _run(self, run: etree._Element, parts: list[str]) -> None:
+        rpr = run.find(w("rPr"))
+        hidden = rpr is not None and is_on(rpr.find(w("vanish")))
+        for child in run:
+            tag = child.tag
+            if tag == w("fldChar"):
+                kind = child.get(w("fldCharType"))
+                if kind == "begin":
+                    self.fields.begin()
+                elif kind == "separate":
+                    self.fields.separate()
+                elif kind == "end":
+                    self.fields.end()
+            elif tag == w("instrText"):
+                self.fields.instruction(child.text or "")
+            elif not hidden and not self.fields.hiding():
+                parts.append(_run_content(child))
+
+    def _table(self, tbl: etree._Element, scope: _Scope) -> Iterator[Block]:
+        scope.tables += 1
+        locator = f"{scope.prefix}/tbl[{scope.tables}]"
+        rows = list(_children(tbl, w("tr")))
+        if len(rows) == 1:
+            cells = list(_children(rows[0], w("tc")))
+            if len(cells) == 1:
+                yield from self._container(cells[0], _Scope(f"{locator}/tr[1]/tc[1]"))
+                return
+        origins: dict[int, str] = {}
+        for index, tr in enumerate(rows, 1):
+            row_locator = f"{locator}/tr[{index}]"
+            cells = self._row_cells(tr, row_locator, origins)
+            if any(cell.strip() for cell in cells):
+                yield Block(kind="table_row", text="\t".join(cells), locator=row_locator, cells=tuple(cells))
+
+    def _row_cells(self, tr: etree._Element, locator: str, origins: dict[int, str]) -> list[str]:
+        """Cell texts of one row; `origins` carries each grid column's latest text down the rows."""
+        trpr = tr.find(w("trPr"))
+        column = _int_val(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
+        cells: list[str] = []
+        for index, tc in enumerate(_children(tr, w("tc")), 1):
+            tcpr = tc.find(w("tcPr"))
+            span = max(1, _int_val(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1))
+            h_merge = tcpr.find(w("hMerge")) if tcpr is not None else None
+            v_merge = tcpr.find(w("vMerge")) if tcpr is not None else None
+            if h_merge is not None and h_merge.get(w("val")) != "restart":
+                column += span
+                continue
+            if v_merge is not None and v_merge.get(w("val")) != "restart":
+                text = origins.get(column, "")
+            else:
+                text = self._cell_text(tc, f"{locator}/tc[{index}]")
+                origins[column] = text
+            cells.append(text)
+            column += span
+        return cells
+
+    def _cell_text(self, tc: etree._Element, locator: str) -> str:
+        lines = [
+            " ".join(block.cells) if block.kind == "table_row" else block.text
+            for block in self._container(tc, _Scope(locator))
+        ]
+        # A tab inside a cell would read as a cell boundary in the row's text.
+        return "\n".join(lines).replace("\t", " ")
+
+
+def _run_content(child: etree._Element) -> str:
+    tag = child.tag
+    if tag == w("t"):
+        return child.text or ""
+    if tag in (w("tab"), w("ptab")):
+        return "\t"
+    if tag == w("br"):
+        return "\n" if child.get(w("type")) in (None, "textWrapping") else ""
+    if tag == w("cr"):
+        return "\n"
+    if tag == w("noBreakHyphen"):
+        return "-"
+    return ""
+
+
+def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """Children named `tag`, looking through content controls and custom XML wrappers."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif child.tag == w("sdt"):
+            content = child.find(w("sdtContent"))
+            if content is not None:
+                yield from _children(content, tag)
+        elif child.tag == w("customXml"):
+            yield from _children(child, tag)
+
+
+def _text_boxes(p: etree._Element) -> list[etree._Element]:
+    """Text box contents anchored in `p`, each once (Word also stores a VML fallback copy)."""
+    boxes = []
+    for box in p.iter(w("txbxContent")):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not p:
+            if ancestor.tag in (_MC_FALLBACK, w("txbxContent")):
+                break
+            ancestor = ancestor.getparent()
+        if ancestor is p:
+            boxes.append(box)
+    return boxes
+
+
+def _int_val(element: etree._Element | None, default: int) -> int:
+    try:
+        return int(element.get(w("val"))) if element is not None else default
+    except (TypeError, ValueError):
+        return default
