@@ -66,3 +66,11 @@ def test_a_summary_is_not_a_plan():
 ])
 def test_issuer_named_at_the_head_of_a_title(title, issuer):
     assert issuer_in_title(title) == issuer
+
+
+def test_a_title_repeated_inside_its_plan_is_not_a_new_plan():
+    text = ("某某中学自主招生方案\n一、招生对象\n二、招生办法\n三、面试安排\n四、录取程序\n五、招生咨询\n某某中学自主招生方案\n"
+            "1、学校开通咨询热线。\n六、监督机制\n1、学校接受社会监督。\n")
+    doc = parse_text(text)
+    assert len(doc.plans) == 1
+    assert [s.label for s in doc.plans[0].sections if s.level == 1] == ["一、", "二、", "三、", "四、", "五、", "六、"]

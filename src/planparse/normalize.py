@@ -130,6 +130,9 @@ def _is_cjk(ch: str) -> bool:
 def _fold_spaces(rw: Rewriter) -> None:
     cfg = _config()
     rw.sub(re.compile(f"[{re.escape(cfg['invisible'])}]"), lambda m: "", "invisible-removed")
+    # Symbol-font glyphs (Wingdings bullets and the like) sit in the private use area and
+    # carry no text.
+    rw.sub(re.compile(f"[{cfg['private_use']}]"), lambda m: "", "symbol-removed")
     rw.sub(re.compile(f"[{re.escape(cfg['spaces_to_ascii'])}\t]+"), lambda m: " ", "space-folded")
     # Runs of ideographic spaces inside a line are how some sites glue paragraphs together.
     rw.sub(re.compile(r"(?<=\S)\u3000{2,}(?=\S)"), lambda m: "\n", "paragraph-split")
@@ -267,7 +270,7 @@ def _rejoin_hard_wraps(rw: Rewriter, hard_breaks: set[int]) -> None:
     rw.sub(re.compile("\n"), repl, "hard-wrap-joined", lambda m, new: "joined a line broken at the wrap width")
 
 
-_SUMMARISED = {"invisible-removed", "space-folded", "indent-removed", "width-folded", "paragraph-split"}
+_SUMMARISED = {"invisible-removed", "symbol-removed", "space-folded", "indent-removed", "width-folded", "paragraph-split"}
 
 
 def normalise(blocks: Iterable[Block], rejoin_wraps: bool = True) -> NormalisedText:

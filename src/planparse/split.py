@@ -20,10 +20,14 @@ from .sections import match_label
 _PUNCT_INSIDE_TITLE = re.compile(r"[。，,；;：:！？!?]")
 _DOC_NUMBER = re.compile(r"\S*[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 _QUOTES = str.maketrans("", "", "《》")
+# Punctuation inside quotes belongs to a quoted slogan or document name, not to the title.
+_QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 # A publication note or the previous document's date, glued before a title by some sites.
 _LEADING_NOTE = re.compile(r"^(?:[（(][^）)]{1,12}[）)]|[〇○零一二三四五六七八九十\d]{4}年[〇○一二三四五六七八九十\d]{1,2}月[〇○一二三四五六七八九十\d]{1,3}日)+")
 _DUPLICATE_TITLE_WINDOW = 400
 _ISSUER_LOOKBACK_LINES = 2
+_TITLE_TAIL_MAX = 8
+_PAGE_HEAD_MAX_CHARS = 300
 _MAX_ISSUER_CHARS = 40
 
 
@@ -67,11 +71,14 @@ def _looks_like_title(line: str) -> bool:
     bare = _bare(s)
     if not cfg["min_title_chars"] <= len(bare) <= cfg["max_title_chars"]:
         return False
-    if _PUNCT_INSIDE_TITLE.search(s) or match_label(s) is not None:
+    if _PUNCT_INSIDE_TITLE.search(_QUOTED.sub("", s)) or match_label(s) is not None:
         return False
-    if any(w in bare for w in cfg["not_title_words"]) or bare.startswith(tuple(cfg["not_title_starts"])):
+    if bare.startswith(tuple(cfg["not_title_starts"])):
         return False
-    return bare.endswith(tuple(cfg["title_suffixes"]))
+    suffix = next((x for x in cfg["title_suffixes"] if bare.endswith(x)), None)
+    if suffix is None:
+        return False
+    return not (suffix in cfg["weak_title_suffixes"] and bare[: -len(suffix)].endswith("的"))
 
 
 def _is_org_line(line: str) -> bool:
@@ -86,8 +93,8 @@ def issuer_in_title(title: str) -> str | None:
     for suffix in config()["org_suffixes"]:
         for m in re.finditer(re.escape(suffix), title):
             end = m.end()
-            if end >= 2 and len(title) - end >= 4 and end <= 0.6 * len(title) and not re.search(r"\d|年", title[:end]) \
-                    and (best is None or end > len(best)):
+            if end >= 2 and len(title) - end >= 4 and end <= 0.6 * len(title) \
+                    and not re.search(r"[\d年“”\"（）()《》]", title[:end]) and (best is None or end > len(best)):
                 best = title[:end]
     return best
 
@@ -99,6 +106,7 @@ class _Title:
     title: str
     line_start: int
     notice_issuer: str | None = None
+    glued: bool = False
 
 
 def _notice(line: str) -> tuple[str | None, str] | None:
@@ -117,15 +125,20 @@ def _title_candidates(text: str, lines: list[tuple[int, int]]) -> list[_Title]:
     cfg = config()
     found: list[_Title] = []
     pending_notice: tuple[str | None, str] | None = None
+    previous: tuple[int, int] | None = None
     for ls, le in lines:
         line = text[ls:le]
         notice = _notice(line)
         if notice:
             pending_notice = notice
+            previous = None
             continue
         if _looks_like_title(line):
             offset = len(line) - len(line.lstrip())
             t = _Title(ls + offset, le, _bare(line), ls)
+            if previous and _continues_title(text[previous[0]:previous[1]], line):
+                # A long title is often set on two lines: 某某局深化改革优化营商环境 / 实施方案.
+                t = _Title(previous[0], le, _bare(text[previous[0]:previous[1]].strip() + line.strip()), previous[0])
             if pending_notice and _bare(line) == pending_notice[1]:
                 t.notice_issuer = pending_notice[0]
             found.append(t)
@@ -136,8 +149,19 @@ def _title_candidates(text: str, lines: list[tuple[int, int]]) -> list[_Title]:
                     continue
                 if match_label(cand) is not None:
                     continue
-                found.append(_Title(ls + m.start(1), ls + m.end(1), cand, ls + m.start(1)))
+                found.append(_Title(ls + m.start(1), ls + m.end(1), cand, ls + m.start(1), glued=True))
+        previous = (ls, le)
     return found, pending_notice
+
+
+def _continues_title(above: str, line: str) -> bool:
+    """Whether `line` is the tail of a title whose head is the line `above`."""
+    tail = _bare(line)
+    head = above.strip()
+    if not (len(tail) <= _TITLE_TAIL_MAX or tail.startswith("的")):
+        return False
+    return (0 < len(head) <= config()["max_title_chars"] and not _PUNCT_INSIDE_TITLE.search(head)
+            and not _is_org_line(head) and not _looks_like_title(head) and match_label(head) is None)
 
 
 def _drop_repeats(titles: list[_Title]) -> list[_Title]:
@@ -166,10 +190,46 @@ def _has_plan_structure(text: str, lines: list[tuple[int, int]]) -> bool:
     return len(numbered) >= 3 and questions * 2 < len(numbered)
 
 
+def _drop_page_heads(text: str, lines: list[tuple[int, int]], titles: list[_Title]) -> list[_Title]:
+    """A title with only a few lines and no numbered heading before the next title is the
+    page's head (its <title>, a site's caption), not a plan: the next title starts the plan."""
+    kept = []
+    for t, nxt in zip(titles, [*titles[1:], None], strict=False):
+        if nxt is not None and not t.glued and nxt.start - t.end < _PAGE_HEAD_MAX_CHARS and not any(
+                t.end <= a < nxt.start and match_label(text, a) is not None for a, _ in lines):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _first_label(text: str, lines: list[tuple[int, int]], start: int, end: int, scheme: str | None = None):
+    for a, _ in lines:
+        if start <= a < end and (lab := match_label(text, a)) is not None and (scheme is None or lab.scheme == scheme):
+            return lab
+    return None
+
+
+def _drop_titles_inside_plans(text: str, lines: list[tuple[int, int]], titles: list[_Title]) -> list[_Title]:
+    """A plan's title repeated inside it (a running head carried into the text) is followed by
+    numbering that goes on from before it (五、 … title … 六、); a new plan starts again at 1."""
+    kept: list[_Title] = []
+    for i, t in enumerate(titles):
+        if kept and not t.glued:
+            nxt = titles[i + 1].start if i + 1 < len(titles) else len(text)
+            opening = _first_label(text, lines, kept[-1].end, t.start)
+            if opening is not None:
+                after = _first_label(text, lines, t.end, nxt, opening.scheme)
+                if after is not None and after.number > 1:
+                    continue
+        kept.append(t)
+    return kept
+
+
 def find_plans(text: str) -> list[PlanExtent]:
     lines = _lines(text)
     titles, notice = _title_candidates(text, lines)
-    titles = _drop_repeats(titles)
+    titles = _drop_page_heads(text, lines, _drop_repeats(titles))
+    titles = _drop_titles_inside_plans(text, lines, titles)
     if not titles:
         return _fallback_plan(text, lines, notice)
     plans: list[PlanExtent] = []
