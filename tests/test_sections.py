@@ -124,3 +124,23 @@ def test_spans_cover_heading_and_body():
     assert doc.text[s1.span[0]:s1.span[1]].startswith("一、指导思想\n坚持安全第一。")
     assert s1.span[1] == s2.span[0]
     assert doc.text[s2.heading_span[0]:s2.heading_span[1]] == "二、工作目标"
+
+
+def test_captions_ending_in_a_colon_head_their_lists():
+    text = ("某某中心工作计划\n一、常规工作\n1．及时维修计算机。\n日常工作：\n九月份：\n1、做好开学准备；\n2、采集新生信息。\n"
+            "十月份：\n1、试运行办公软件。\n2、改造实验室。\n")
+    assert _tree(text) == [(1, "一、", "常规工作"), (2, "1．", "及时维修计算机"), (3, None, "九月份"),
+                           (3, "1、", "做好开学准备"), (3, "2、", "采集新生信息"), (3, None, "十月份"),
+                           (3, "1、", "试运行办公软件"), (3, "2、", "改造实验室")]
+
+
+def test_member_lists_and_signatures_are_not_captions():
+    text = ("某某宣传年活动方案\n一、组织保障\n特成立领导小组：\n组长：江某某（县人社局局长）\n副组长：高某某（县人社局副局长）\n"
+            "李某某（县就业局局长）\n各乡镇人社服务中心负责人\n领导小组办公室设在县就业局，负责宣传活动的组织和协调工作。\n"
+            "二、工作要求\n要高度重视。\n道真县人力资源网\n2015年4月9日\n")
+    assert [label for _, label, _ in _tree(text)] == ["一、", "二、"]
+
+
+def test_a_lead_in_sentence_is_not_a_caption():
+    text = "某某系统实施方案\n一、实施步骤\n4、组织测试及试运行：\n跟踪检查如下情况：\n（1）跟踪新资料登录环节。\n（2）观察业务流程。\n"
+    assert [label for _, label, _ in _tree(text)] == ["一、", "4、", "（1）", "（2）"]

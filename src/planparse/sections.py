@@ -21,6 +21,7 @@ _SHORT_HEADING_MAX = 20
 _RECENT_HEADING_CHARS = 40
 _LONG_LINE_CHARS = 400
 _RUNIN_TITLE_MAX = 12
+_KEY_VALUE_LINE_MAX = 40
 _RUNIN_TITLE = re.compile(f"([^。，,；;：:、“”（）()]{{2,{_RUNIN_TITLE_MAX}}})。")
 
 
@@ -200,15 +201,18 @@ _NOT_CAPTION = re.compile(r"(附件|联系人|联系电话|电话|邮箱|地址|
 
 
 def _is_caption(line: str, org_suffixes: tuple[str, ...]) -> bool:
-    """A short line of its own that heads what follows (an unnumbered heading)."""
-    s = line.strip()
+    """A short line of its own that may head what follows (an unnumbered heading). A colon may
+    end it (`九月份：`); whether it then really heads a list is decided by what follows."""
+    s = line.strip().rstrip("：:")
     if not 2 <= len(s) <= _SHORT_HEADING_MAX:
         return False
-    if re.search(r"[。，,；;！？!?、：:]", s) or _DATE_LINE.match(s) or _NOT_CAPTION.match(s):
+    if re.search(r"[。，,；;！？!?、：:（）()]", s) or _DATE_LINE.match(s) or _NOT_CAPTION.match(s):
         return False
     if sum(1 for c in s if "\u4e00" <= c <= "\u9fff") < 2:
         return False
-    return not s.endswith(org_suffixes)
+    # Collectives (各乡镇…) and bodies (…中心, …局) on a line of their own are members of a
+    # list or a signature, not headings.
+    return not s.startswith("各") and not s.endswith(org_suffixes)
 
 
 def _candidates_in_line(text: str, start: int, end: int, long_line: bool, trusted: bool) -> list[tuple[Label, bool]]:
@@ -260,6 +264,40 @@ class LineHints:
     table_rows: frozenset[int]
 
 
+def _place_caption(text: str, lines: list[tuple[int, int]], li: int, hints: LineHints, placer: _Placer,
+                   previous_level: int) -> tuple[_Heading, tuple[str, int], bool] | None:
+    """Where the caption on line `li` stands, or None where it heads nothing.
+
+    A caption that opens a list (`阶段主任务` / `1、成立项目组`) stands at the level of the
+    list's items, beside an earlier such caption if one is open (`九月份：` … `十月份：`);
+    one followed by body text stands beside the heading before it."""
+    ls, le = lines[li]
+    line = text[ls:le].strip()
+    nxt_s, nxt_e = lines[li + 1]
+    if _DATE_LINE.match(text[nxt_s:nxt_e].strip()):
+        return None
+    nxt = match_label(text, nxt_s, nxt_s in hints.numbered)
+    if nxt is not None and text[nxt.end:nxt_e].startswith(line.rstrip("：:")):
+        return None
+    opens_list = nxt is not None and nxt.number == 1
+    if not opens_list and (line.endswith(("：", ":")) or (nxt_e - nxt_s) <= (le - ls)):
+        return None
+    if any(w in line for w in _numbering()["lead_in_words"]):
+        return None
+    if li > 0 and not opens_list:
+        ps, pe = lines[li - 1]
+        if re.search("[：:]", text[ps:pe]) and pe - ps <= _KEY_VALUE_LINE_MAX:
+            return None
+    h = _Heading(ls, None, line.rstrip("：:"), le, "caption", "caption", "none", None)
+    if not opens_list:
+        return h, ("caption", previous_level), False
+    open_captions = [d for d, e in enumerate(placer.stack, 1) if e.scheme == "caption"]
+    if open_captions:
+        return h, ("caption", open_captions[-1]), True
+    _, level = placer.rule_for(_Heading(nxt_s, nxt, "", nxt_e, nxt.scheme, nxt.family, nxt.shape, 1))
+    return h, ("caption", level), True
+
+
 def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple[str, ...],
                   id_prefix: str) -> tuple[list[Section], list[Warning]]:
     """Sections of the plan whose body is text[region]."""
@@ -297,20 +335,10 @@ def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple
                 # A styled heading without a number stands where numbered headings of its style stand.
                 accept(h, rule_level=("style", style_levels[lvl]) if lvl in style_levels else None)
             elif not long_line and headings and li + 1 < len(lines) and _is_caption(text[ls:le], org_suffixes):
-                nxt_s, nxt_e = lines[li + 1]
-                nxt = match_label(text, nxt_s, nxt_s in hints.numbered)
-                if nxt is not None and text[nxt.end:nxt_e].startswith(text[ls:le].strip()):
-                    continue
-                opens_list = nxt is not None and nxt.number == 1
-                if not opens_list and (nxt_e - nxt_s) <= (le - ls):
-                    continue
-                h = _Heading(ls, None, text[ls:le].strip(), le, "caption", "caption", "none", None)
-                if opens_list:
-                    rule, level = placer.rule_for(_Heading(nxt_s, nxt, "", nxt_e, nxt.scheme, nxt.family, nxt.shape, 1))
-                    accept(h, caption_for_list=True, rule_level=("caption", level))
-                else:
-                    prev_level = headings[-1][1]
-                    accept(h, rule_level=("caption", prev_level))
+                placed = _place_caption(text, lines, li, hints, placer, headings[-1][1])
+                if placed:
+                    h, rule_level, for_list = placed
+                    accept(h, caption_for_list=for_list, rule_level=rule_level)
             continue
         for k, (lab, mid) in enumerate(found):
             limit = found[k + 1][0].start if k + 1 < len(found) else le
