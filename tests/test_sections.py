@@ -144,3 +144,12 @@ def test_member_lists_and_signatures_are_not_captions():
 def test_a_lead_in_sentence_is_not_a_caption():
     text = "某某系统实施方案\n一、实施步骤\n4、组织测试及试运行：\n跟踪检查如下情况：\n（1）跟踪新资料登录环节。\n（2）观察业务流程。\n"
     assert [label for _, label, _ in _tree(text)] == ["一、", "4、", "（1）", "（2）"]
+
+
+def test_parallel_unnumbered_heading_in_glued_text():
+    body = "各单位要认真排查本系统的矛盾纠纷和各类隐患，确保矛盾纠纷在内部消化解决，做到早发现、早报告、早处置。" * 6
+    text = ("某某司法局维稳工作方案为做好维稳工作，特制定本方案。一、工作重点（一）全力做好本系统各类案件的排查工作。" + body +
+            "全力开展矛盾纠纷排查化解工作。" + body + "1.要深入矛盾纠纷多的地方。2.要坚持提前介入。（二）全力做好社区矫正工作。" + body)
+    assert [(lvl, label, title) for lvl, label, title in _tree(text)] == [
+        (1, "一、", "工作重点"), (2, "（一）", "全力做好本系统各类案件的排查工作"), (2, None, "全力开展矛盾纠纷排查化解工作"),
+        (3, "1.", "要深入矛盾纠纷多的地方"), (3, "2.", "要坚持提前介入"), (2, "（二）", "全力做好社区矫正工作")]

@@ -22,6 +22,8 @@ _RECENT_HEADING_CHARS = 40
 _LONG_LINE_CHARS = 400
 _RUNIN_TITLE_MAX = 12
 _KEY_VALUE_LINE_MAX = 40
+_PARALLEL_MIN = 8
+_PARALLEL_MAX = 16
 _RUNIN_TITLE = re.compile(f"([^。，,；;：:、“”（）()]{{2,{_RUNIN_TITLE_MAX}}})。")
 
 
@@ -298,6 +300,25 @@ def _place_caption(text: str, lines: list[tuple[int, int]], li: int, hints: Line
     return h, ("caption", level), True
 
 
+_PARALLEL_SENTENCE = re.compile(f"(?<=。)([^。，,；;：:、“”（）()\\d]{{{_PARALLEL_MIN},{_PARALLEL_MAX}}})(?=。)")
+
+
+def _parallel_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Short sentences of their own in glued text: where an unnumbered heading may stand."""
+    return [(m.start(1), m.end(1)) for m in _PARALLEL_SENTENCE.finditer(text, start, end)]
+
+
+def _parallel_sibling(sentence: str, placer: _Placer, headings: list[tuple[_Heading, int, int | None]]) -> int | None:
+    """In text glued without line breaks, a heading that lost its number is still a short
+    sentence worded like its numbered siblings (全力做好… / 全力开展… / 全力抓好…): the level
+    of the open heading whose title opens with the same two characters, if any."""
+    for depth in range(len(placer.stack), 0, -1):
+        h = headings[placer.stack[depth - 1].index][0]
+        if h.label is not None and len(h.title) >= _PARALLEL_MIN and h.title[:2] == sentence[:2]:
+            return depth
+    return None
+
+
 def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple[str, ...],
                   id_prefix: str) -> tuple[list[Section], list[Warning]]:
     """Sections of the plan whose body is text[region]."""
@@ -340,7 +361,14 @@ def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple
                     h, rule_level, for_list = placed
                     accept(h, caption_for_list=for_list, rule_level=rule_level)
             continue
+        parallels = _parallel_sentences(text, ls, le) if long_line else []
         for k, (lab, mid) in enumerate(found):
+            while parallels and parallels[0][0] < lab.start:
+                p_start, p_end = parallels.pop(0)
+                sibling = _parallel_sibling(text[p_start:p_end], placer, headings) if p_start > last_heading_end else None
+                if sibling is not None:
+                    accept(_Heading(p_start, None, text[p_start:p_end], p_end, "parallel", "parallel", "none", None),
+                           rule_level=("caption", sibling))
             limit = found[k + 1][0].start if k + 1 < len(found) else le
             h = _make_heading(text, lab, limit, mid)
             if mid:
