@@ -22,7 +22,7 @@ from .read.blocks import Block
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2026\u2014"
 _CJK_CHAR = re.compile(f"[{CJK}{CJK_PUNCT}]")
-_LABEL_START = re.compile(r"^\s*(第[一二三四五六七八九十百零〇]+[章节条部]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．]|[①-⑳])")
+_LABEL_START = re.compile(r"^\s*(第[一二三四五六七八九十百零〇]{1,5}[章节条部]|[一二三四五六七八九十]{1,5}[、．.]|[（(][一二三四五六七八九十\d]{1,5}[)）]|\d{1,3}[、.．]|[①-⑳])")
 
 
 @cache
@@ -133,7 +133,7 @@ def _fold_spaces(rw: Rewriter) -> None:
     # Symbol-font glyphs (Wingdings bullets and the like) sit in the private use area and
     # carry no text.
     rw.sub(re.compile(f"[{cfg['private_use']}]"), lambda m: "", "symbol-removed")
-    rw.sub(re.compile(f"[{re.escape(cfg['spaces_to_ascii'])}\t]+"), lambda m: " ", "space-folded")
+    rw.sub(re.compile(f"[{re.escape(cfg['spaces_to_ascii'])}\t ]+"), lambda m: " ", "space-folded")
     # Runs of ideographic spaces inside a line are how some sites glue paragraphs together.
     rw.sub(re.compile(r"(?<=\S)\u3000{2,}(?=\S)"), lambda m: "\n", "paragraph-split")
 
@@ -143,7 +143,8 @@ def _fold_spaces(rw: Rewriter) -> None:
         return "" if _is_cjk(before) and _is_cjk(after) else " "
 
     rw.sub(re.compile(r"(?<=\S)[\u3000 ](?=\S)"), one_wide_space, "space-folded")
-    rw.sub(re.compile(r"^[ \u3000]+|[ \u3000]+$", re.M), lambda m: "", "indent-removed")
+    # The look-behind lets a run of spaces be tried once, from its first character.
+    rw.sub(re.compile(r"^[ \u3000]+|(?<![ \u3000])[ \u3000]+$", re.M), lambda m: "", "indent-removed")
 
 
 def _page_chunk_runs(lines: list[tuple[int, str]]) -> list[list[int]]:
