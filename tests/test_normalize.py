@@ -87,3 +87,13 @@ def test_paragraph_formats_are_not_rejoined():
     blocks = [Block("paragraph", "各部门要切实加强组织领导明确工作责任细化工作", "p1"),
               Block("paragraph", "措施确保各项任务按时完成", "p2")] * 6
     assert normalise(blocks, rejoin_wraps=False).text.count("\n") == 11
+
+
+def test_every_change_is_listed_with_its_span():
+    from planparse import parse_text
+
+    doc = parse_text("某某工作方案\n一、组织领导:成立领导小组,组长:XXXo\n")
+    folds = [c for c in doc.changes if c.code == "width-folded"]
+    assert [doc.text[a:b] for a, b in (c.span for c in folds)] == ["：", "，", "："]
+    assert any(w.code == "width-folded" and "3" in w.message for w in doc.warnings)
+    assert [doc.text[w.span[0]:w.span[1]] for w in doc.warnings if w.code == "ocr-full-stop"] == ["。"]

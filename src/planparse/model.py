@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .normalize import OffsetMap
+from .normalize import Correction, OffsetMap
 
 Span = tuple[int, int]
 
@@ -100,13 +100,17 @@ class Source:
 
 @dataclass(frozen=True)
 class Document:
-    """Everything parsed from one file; `plans` may be empty for a file that holds no plan."""
+    """Everything parsed from one file; `plans` may be empty for a file that holds no plan.
+
+    `warnings` holds each correction of the text with its span and a count of each kind of
+    spacing and width change; `changes` lists every single change the normaliser made."""
 
     source: Source
     text: str
     plans: tuple[Plan, ...]
     warnings: tuple[Warning, ...] = ()
     offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
+    changes: tuple[Correction, ...] = field(default=(), repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -116,8 +116,13 @@ class OffsetMap:
 
 @dataclass(frozen=True)
 class NormalisedText:
+    """The clean text; `changes` lists every rewrite, `corrections` those that fix the text
+    (page-chunk numbers, OCR slips, rejoined wraps) rather than its spacing or punctuation
+    width, which `summary` counts."""
+
     text: str
     offsets: OffsetMap
+    changes: tuple[Correction, ...]
     corrections: tuple[Correction, ...]
     summary: tuple[Correction, ...]
     block_spans: tuple[tuple[int, int], ...]
@@ -298,13 +303,9 @@ def normalise(blocks: Iterable[Block], rejoin_wraps: bool = True) -> NormalisedT
     _fix_ocr(rw)
     if rejoin_wraps:
         _rejoin_hard_wraps(rw, hard_breaks)
-    corrections = []
-    counts: Counter[str] = Counter()
-    for ch in rw.changes:
-        if ch.code in _SUMMARISED:
-            counts[ch.code] += 1
-        else:
-            corrections.append(Correction(ch.code, ch.message, rw.norm_span(ch.raw_span)))
+    changes = tuple(Correction(ch.code, ch.message, rw.norm_span(ch.raw_span)) for ch in rw.changes)
+    corrections = [c for c in changes if c.code not in _SUMMARISED]
+    counts = Counter(c.code for c in changes if c.code in _SUMMARISED)
     summary = tuple(Correction(code, f"{code.replace('-', ' ')}: {n} place(s)", (0, 0))
                     for code, n in sorted(counts.items()))
     block_spans = []
@@ -314,6 +315,7 @@ def normalise(blocks: Iterable[Block], rejoin_wraps: bool = True) -> NormalisedT
     return NormalisedText(
         text=rw.text,
         offsets=OffsetMap(tuple(rw.src), tuple(starts), blocks),
+        changes=changes,
         corrections=tuple(corrections),
         summary=summary,
         block_spans=tuple(block_spans),

@@ -43,7 +43,8 @@ def build_document(src: SourceDocument) -> Document:
         plans.append(Plan(id=f"p{i}", title=extent.title, issuer=extent.issuer, span=extent.span,
                           sections=tuple(sections), title_span=extent.title_span))
     source = Source(src.path, src.format, src.encoding, src.sha256, src.size_bytes)
-    return Document(source=source, text=text, plans=tuple(plans), warnings=tuple(warnings), offsets=norm.offsets)
+    return Document(source=source, text=text, plans=tuple(plans), warnings=tuple(warnings), offsets=norm.offsets,
+                    changes=norm.changes)
 
 
 def parse(path: str | Path) -> Document:
