@@ -153,3 +153,12 @@ def test_parallel_unnumbered_heading_in_glued_text():
     assert [(lvl, label, title) for lvl, label, title in _tree(text)] == [
         (1, "一、", "工作重点"), (2, "（一）", "全力做好本系统各类案件的排查工作"), (2, None, "全力开展矛盾纠纷排查化解工作"),
         (3, "1.", "要深入矛盾纠纷多的地方"), (3, "2.", "要坚持提前介入"), (2, "（二）", "全力做好社区矫正工作")]
+
+
+def test_attachments_are_not_sections_of_the_plan():
+    text = ("某某审核工作方案\n一、审核对象\n二、注意事项\n（一）各单位要按时完成。\n附件：1.审核时间安排表\n2.初审责任书\n附件1\n"
+            "审核时间安排表\n一、报名时间\n二、审核地点\n")
+    doc = parse_text(text)
+    plan = doc.plans[0]
+    assert [s.label for s in plan.sections] == ["一、", "二、", "（一）"]
+    assert plan.sections[1].span[1] == doc.text.index("附件：1.")

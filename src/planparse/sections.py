@@ -340,9 +340,14 @@ def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple
         if h.start in hints.heading_levels:
             style_levels.setdefault(hints.heading_levels[h.start], level)
 
+    attachments = re.compile(_numbering()["attachment_line"], re.M)
     for li, (ls, le) in enumerate(lines):
         if ls in hints.table_rows:
             continue
+        if headings and not long_line and attachments.match(text, ls, le):
+            # Attachments carry their own titles and numbering; they are not the plan's sections.
+            end = ls
+            break
         found = _candidates_in_line(text, ls, le, long_line, ls in hints.numbered)
         if not found:
             previous = headings[-1][0] if headings else None
