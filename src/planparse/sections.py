@@ -32,7 +32,6 @@ class Scheme:
     id: str
     family: str
     shape: str
-    rank: int
     numeral: str
     pattern: re.Pattern[str]
     examples: tuple[str, ...]
@@ -46,7 +45,7 @@ def _numbering() -> dict:
 
 @cache
 def schemes() -> tuple[Scheme, ...]:
-    return tuple(Scheme(s["id"], s["family"], s["shape"], s["rank"], s["numeral"], re.compile(s["pattern"]),
+    return tuple(Scheme(s["id"], s["family"], s["shape"], s["numeral"], re.compile(s["pattern"]),
                         tuple(s["examples"]), tuple(s["counter_examples"]))
                  for s in _numbering()["schemes"])
 
@@ -319,80 +318,104 @@ def _parallel_sibling(sentence: str, placer: _Placer, headings: list[tuple[_Head
     return None
 
 
-def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple[str, ...],
-                  id_prefix: str) -> tuple[list[Section], list[Warning]]:
-    """Sections of the plan whose body is text[region]."""
-    start, end = region
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
-    lines = [(start + a, start + b) for a, b in lines]
-    long_line = bool(lines) and (end - start) / len(lines) > _LONG_LINE_CHARS
-    placer = _Placer()
-    headings: list[tuple[_Heading, int, int | None]] = []
-    style_levels: dict[int, int] = {}
-    last_heading_end = -1
+class _SectionFinder:
+    """Walks a plan's lines once, placing each heading as it is found."""
 
-    def accept(h: _Heading, caption_for_list: bool = False, rule_level: tuple[str, int] | None = None) -> None:
-        nonlocal last_heading_end
-        rule, level = rule_level or placer.rule_for(h)
-        level, parent = placer.place(h, len(headings), rule, level, caption_for_list)
-        headings.append((h, level, parent))
-        last_heading_end = h.title_end
-        if h.start in hints.heading_levels:
-            style_levels.setdefault(hints.heading_levels[h.start], level)
+    def __init__(self, text: str, region: Span, hints: LineHints, org_suffixes: tuple[str, ...]):
+        self.text = text
+        self.start, self.end = region
+        self.lines = [(self.start + m.start(), self.start + m.end())
+                      for m in re.finditer(r"[^\n]+", text[self.start:self.end])]
+        self.long_line = bool(self.lines) and (self.end - self.start) / len(self.lines) > _LONG_LINE_CHARS
+        self.hints = hints
+        self.org_suffixes = org_suffixes
+        self.placer = _Placer()
+        self.headings: list[tuple[_Heading, int, int | None]] = []
+        self.style_levels: dict[int, int] = {}
+        self.last_heading_end = -1
 
-    attachments = re.compile(_numbering()["attachment_line"], re.M)
-    for li, (ls, le) in enumerate(lines):
-        if ls in hints.table_rows:
-            continue
-        if headings and not long_line and attachments.match(text, ls, le):
-            # Attachments carry their own titles and numbering; they are not the plan's sections.
-            end = ls
-            break
-        found = _candidates_in_line(text, ls, le, long_line, ls in hints.numbered)
-        if not found:
-            previous = headings[-1][0] if headings else None
-            runin = None if long_line else _runin_sibling(text, ls, le, previous)
-            if runin:
-                h = _Heading(ls, None, runin, ls + len(runin), "runin", "runin", "none", None)
-                accept(h, rule_level=("caption", headings[-1][1]))
-            elif ls in hints.heading_levels:
-                lvl = hints.heading_levels[ls]
-                h = _Heading(ls, None, text[ls:le].strip(), le, f"style{lvl}", "style", "none", None)
-                # A styled heading without a number stands where numbered headings of its style stand.
-                accept(h, rule_level=("style", style_levels[lvl]) if lvl in style_levels else None)
-            elif not long_line and headings and li + 1 < len(lines) and _is_caption(text[ls:le], org_suffixes):
-                placed = _place_caption(text, lines, li, hints, placer, headings[-1][1])
-                if placed:
-                    h, rule_level, for_list = placed
-                    accept(h, caption_for_list=for_list, rule_level=rule_level)
-            continue
-        parallels = _parallel_sentences(text, ls, le) if long_line else []
+    def accept(self, h: _Heading, caption_for_list: bool = False, rule_level: tuple[str, int] | None = None) -> None:
+        rule, level = rule_level or self.placer.rule_for(h)
+        level, parent = self.placer.place(h, len(self.headings), rule, level, caption_for_list)
+        self.headings.append((h, level, parent))
+        self.last_heading_end = h.title_end
+        if h.start in self.hints.heading_levels:
+            self.style_levels.setdefault(self.hints.heading_levels[h.start], level)
+
+    def run(self) -> None:
+        attachments = re.compile(_numbering()["attachment_line"], re.M)
+        for li, (ls, le) in enumerate(self.lines):
+            if ls in self.hints.table_rows:
+                continue
+            if self.headings and not self.long_line and attachments.match(self.text, ls, le):
+                # Attachments carry their own titles and numbering; they are not the plan's sections.
+                self.end = ls
+                break
+            found = _candidates_in_line(self.text, ls, le, self.long_line, ls in self.hints.numbered)
+            if found:
+                self._numbered_line(found, ls, le)
+            else:
+                self._unnumbered_line(li, ls, le)
+
+    def _unnumbered_line(self, li: int, ls: int, le: int) -> None:
+        text, hints = self.text, self.hints
+        previous = self.headings[-1][0] if self.headings else None
+        runin = None if self.long_line else _runin_sibling(text, ls, le, previous)
+        if runin:
+            h = _Heading(ls, None, runin, ls + len(runin), "runin", "runin", "none", None)
+            self.accept(h, rule_level=("caption", self.headings[-1][1]))
+        elif ls in hints.heading_levels:
+            lvl = hints.heading_levels[ls]
+            h = _Heading(ls, None, text[ls:le].strip(), le, f"style{lvl}", "style", "none", None)
+            # A styled heading without a number stands where numbered headings of its style stand.
+            self.accept(h, rule_level=("style", self.style_levels[lvl]) if lvl in self.style_levels else None)
+        elif not self.long_line and self.headings and li + 1 < len(self.lines) \
+                and _is_caption(text[ls:le], self.org_suffixes):
+            placed = _place_caption(text, self.lines, li, hints, self.placer, self.headings[-1][1])
+            if placed:
+                h, rule_level, for_list = placed
+                self.accept(h, caption_for_list=for_list, rule_level=rule_level)
+
+    def _numbered_line(self, found: list[tuple[Label, bool]], ls: int, le: int) -> None:
+        text = self.text
+        parallels = _parallel_sentences(text, ls, le) if self.long_line else []
         for k, (lab, mid) in enumerate(found):
             while parallels and parallels[0][0] < lab.start:
                 p_start, p_end = parallels.pop(0)
-                sibling = _parallel_sibling(text[p_start:p_end], placer, headings) if p_start > last_heading_end else None
+                if p_start <= self.last_heading_end:
+                    continue
+                sibling = _parallel_sibling(text[p_start:p_end], self.placer, self.headings)
                 if sibling is not None:
-                    accept(_Heading(p_start, None, text[p_start:p_end], p_end, "parallel", "parallel", "none", None),
-                           rule_level=("caption", sibling))
+                    h = _Heading(p_start, None, text[p_start:p_end], p_end, "parallel", "parallel", "none", None)
+                    self.accept(h, rule_level=("caption", sibling))
             limit = found[k + 1][0].start if k + 1 < len(found) else le
             h = _make_heading(text, lab, limit, mid)
-            if mid:
-                rule, level = placer.rule_for(h)
-                if not _mid_line_heading(text, lab, rule, last_heading_end):
-                    continue
-                accept(h, rule_level=(rule, level))
-            else:
-                accept(h)
+            if not mid:
+                self.accept(h)
+                continue
+            rule, level = self.placer.rule_for(h)
+            if _mid_line_heading(text, lab, rule, self.last_heading_end):
+                self.accept(h, rule_level=(rule, level))
 
-    sections = []
-    for i, (h, level, parent) in enumerate(headings):
-        stop = end
-        for later, later_level, _ in headings[i + 1:]:
-            if later_level <= level:
-                stop = later.start
-                break
-        sections.append(Section(
-            id=f"{id_prefix}s{i + 1}", parent=f"{id_prefix}s{parent + 1}" if parent is not None else None,
-            level=level, label=h.label.text if h.label else None, number=h.number, title=h.title,
-            span=(h.start, stop), scheme=h.scheme, heading_span=(h.start, h.title_end)))
-    return sections, placer.warnings
+    def sections(self, id_prefix: str) -> list[Section]:
+        """Each heading with its span: from its label to the next heading at its level or above."""
+        out = []
+        for i, (h, level, parent) in enumerate(self.headings):
+            stop = self.end
+            for later, later_level, _ in self.headings[i + 1:]:
+                if later_level <= level:
+                    stop = later.start
+                    break
+            out.append(Section(
+                id=f"{id_prefix}s{i + 1}", parent=f"{id_prefix}s{parent + 1}" if parent is not None else None,
+                level=level, label=h.label.text if h.label else None, number=h.number, title=h.title,
+                span=(h.start, stop), scheme=h.scheme, heading_span=(h.start, h.title_end)))
+        return out
+
+
+def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple[str, ...],
+                  id_prefix: str) -> tuple[list[Section], list[Warning]]:
+    """Sections of the plan whose body is text[region], and warnings about their numbering."""
+    finder = _SectionFinder(text, region, hints, org_suffixes)
+    finder.run()
+    return finder.sections(id_prefix), finder.placer.warnings
