@@ -74,3 +74,21 @@ def test_a_title_repeated_inside_its_plan_is_not_a_new_plan():
     doc = parse_text(text)
     assert len(doc.plans) == 1
     assert [s.label for s in doc.plans[0].sections if s.level == 1] == ["一、", "二、", "三、", "四、", "五、", "六、"]
+
+
+def test_notice_whose_plan_follows_without_its_title():
+    text = ("某某县卫生健康局关于印发《2024年基本公共卫生服务项目实施方案》的通知\n各乡镇卫生院：\n现将方案印发给你们，请认真执行。\n"
+            "一、项目目标\n二、项目内容\n三、组织实施\n")
+    [plan] = parse_text(text).plans
+    assert (plan.title, plan.issuer) == ("2024年基本公共卫生服务项目实施方案", "某某县卫生健康局")
+    assert [s.title for s in plan.sections] == ["项目目标", "项目内容", "组织实施"]
+
+
+def test_notice_with_only_a_link_to_its_plan_is_no_plan():
+    text = "某某县教育局关于印发《宣讲实施方案》的通知\n各学校：\n现将方案印发给你们，请认真执行。\n附件下载：宣讲实施方案.doc\n"
+    assert parse_text(text).plans == ()
+
+
+def test_notice_issuing_key_points_is_no_plan():
+    text = "某某县人社局关于印发《2018年人力资源和社会保障工作要点》的通知\n各股室：\n一、就业工作\n二、社保工作\n三、人才工作\n"
+    assert parse_text(text).plans == ()

@@ -109,12 +109,21 @@ class _Title:
     glued: bool = False
 
 
-def _notice(line: str) -> tuple[str | None, str] | None:
-    m = re.match(config()["notice_pattern"], line.strip())
+@dataclass(frozen=True)
+class _Notice:
+    """A covering notice's title line: who issues which plan."""
+
+    issuer: str | None
+    inner: str
+    line: Span
+
+
+def _notice(text: str, line: Span) -> _Notice | None:
+    m = re.match(config()["notice_pattern"], text[line[0]:line[1]].strip())
     if not m:
         return None
     issuer = _DOC_NUMBER.sub("", m.group("issuer")).strip() or None
-    return issuer, _bare(m.group("inner"))
+    return _Notice(issuer, _bare(m.group("inner")), line)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -124,11 +133,11 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _title_candidates(text: str, lines: list[tuple[int, int]]) -> list[_Title]:
     cfg = config()
     found: list[_Title] = []
-    pending_notice: tuple[str | None, str] | None = None
+    pending_notice: _Notice | None = None
     previous: tuple[int, int] | None = None
     for ls, le in lines:
         line = text[ls:le]
-        notice = _notice(line)
+        notice = _notice(text, (ls, le))
         if notice:
             pending_notice = notice
             previous = None
@@ -139,8 +148,8 @@ def _title_candidates(text: str, lines: list[tuple[int, int]]) -> list[_Title]:
             if previous and _continues_title(text[previous[0]:previous[1]], line):
                 # A long title is often set on two lines: 某某局深化改革优化营商环境 / 实施方案.
                 t = _Title(previous[0], le, _bare(text[previous[0]:previous[1]].strip() + line.strip()), previous[0])
-            if pending_notice and _bare(line) == pending_notice[1]:
-                t.notice_issuer = pending_notice[0]
+            if pending_notice and _bare(line) == pending_notice.inner:
+                t.notice_issuer = pending_notice.issuer
             found.append(t)
         elif len(line) > cfg["max_title_chars"]:
             for m in _glued_title().finditer(line):
@@ -237,7 +246,7 @@ def find_plans(text: str) -> list[PlanExtent]:
     floor = 0
     for t in titles:
         above = _issuer_above(text, lines, t, floor)
-        issuer = above[0] if above else (t.notice_issuer or (notice[0] if notice and notice[1] == t.title else None))
+        issuer = above[0] if above else (t.notice_issuer or (notice.issuer if notice and notice.inner == t.title else None))
         issuer = issuer or issuer_in_title(t.title)
         starts.append(above[1] if above else t.start)
         plans.append(PlanExtent(t.title, issuer, (0, 0), (t.start, t.end), t.end))
@@ -249,14 +258,19 @@ def find_plans(text: str) -> list[PlanExtent]:
     return out
 
 
-def _fallback_plan(text: str, lines: list[tuple[int, int]], notice: tuple[str | None, str] | None) -> list[PlanExtent]:
-    """A file with no plan title: one untitled plan where it is laid out as one, else none."""
+def _fallback_plan(text: str, lines: list[tuple[int, int]], notice: _Notice | None) -> list[PlanExtent]:
+    """A file with no plan title of its own: one plan where it is laid out as one, else none.
+
+    A covering notice whose plan follows without its title written again gives that plan its
+    title and issuer."""
     if not lines or not _has_plan_structure(text, lines):
         return []
+    if notice is not None:
+        if not _looks_like_title(notice.inner):
+            return []
+        return [PlanExtent(notice.inner, notice.issuer, (notice.line[0], len(text)), None, notice.line[1])]
     head = " ".join(text[a:b] for a, b in lines[:3])
     if any(w in head for w in config()["not_title_words"]):
-        return []
-    if notice is not None:
         return []
     first_s, first_e = lines[0]
     first = text[first_s:first_e].strip()
