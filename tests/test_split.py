@@ -62,6 +62,7 @@ def test_a_summary_is_not_a_plan():
     ("安图县林业局深化改革创新优化营商环境实施方案", "安图县林业局"),
     ("大学学院二十大安全维稳工作方案", "大学学院"),
     ("2022年二十大期间消防安全保卫工作实施方案", None),
+    ("二十大期间学校维稳安全工作实施方案", None),
     ("西小餐系统实施方案", None),
 ])
 def test_issuer_named_at_the_head_of_a_title(title, issuer):

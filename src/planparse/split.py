@@ -94,7 +94,7 @@ def issuer_in_title(title: str) -> str | None:
         for m in re.finditer(re.escape(suffix), title):
             end = m.end()
             if end >= 2 and len(title) - end >= 4 and end <= 0.6 * len(title) \
-                    and not re.search(r"[\d年“”\"（）()《》]", title[:end]) and (best is None or end > len(best)):
+                    and not re.search(r"[\d年“”\"（）()《》]|期间|时期", title[:end]) and (best is None or end > len(best)):
                 best = title[:end]
     return best
 
