@@ -357,3 +357,9 @@ def test_corpus_page_title_leads(name: str, corpus_titles: dict[str, str]) -> No
     for word in ("版权所有", "ICP备", "上一篇", "当前位置"):
         assert word not in joined
     assert len(joined) > 100
+
+
+def test_control_characters_around_dropped_elements() -> None:
+    html = "<p>一、指导思想\x01</p><script>x</script>\x02尾<div style='display:none'>隐</div>\x0b正文"
+    out = read_html(Path("ctl.html"), html.encode("utf-8"))
+    assert all("\x01" not in b.text and "\x0b" not in b.text for b in out.blocks)

@@ -45,6 +45,7 @@ _EDGE = " \u3000"
 _META_CHARSET = re.compile(rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)""", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _PROSE_MARK = re.compile(r"[，。；：、,;:！？]")
@@ -142,8 +143,9 @@ def _decode(data: bytes) -> tuple[str, str, list[ReadWarning]]:
 
 
 def _parse(path: Path, text: str) -> etree._Element:
-    # lxml refuses str input that still names its byte encoding.
-    text = _XML_DECLARATION.sub("", text, count=1)
+    # lxml refuses str input that still names its byte encoding, and a tree holding control
+    # characters cannot be edited (dropping an element re-sets its neighbours' text).
+    text = _CONTROL_CHARS.sub("", _XML_DECLARATION.sub("", text, count=1))
     if not text.strip():
         raise CorruptFileError(path, "the page has no markup or text")
     try:
