@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from planparse import parse_text
-from planparse.sections import match_label, schemes
+from planparse.labels import match_label, schemes
 
 SCHEME_EXAMPLES = [(s.id, e) for s in schemes() for e in s.examples]
 SCHEME_COUNTERS = [(s.id, e) for s in schemes() for e in s.counter_examples]

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .labels import match_label
 from .read.blocks import Block
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2026\u2014"
 _CJK_CHAR = re.compile(f"[{CJK}{CJK_PUNCT}]")
-_LABEL_START = re.compile(r"^\s*(第[一二三四五六七八九十百零〇]{1,5}[章节条部]|[一二三四五六七八九十]{1,5}[、．.]|[（(][一二三四五六七八九十\d]{1,5}[)）]|\d{1,3}[、.．]|[①-⑳])")
 
 
 @cache
@@ -263,7 +263,7 @@ def _rejoin_hard_wraps(rw: Rewriter, hard_breaks: set[int]) -> None:
     for cur, nxt in zip(lines, lines[1:], strict=False):
         pos += len(cur)
         if cur and nxt and cur[-1] not in ends and _display_width(cur) >= fill * width \
-                and not _LABEL_START.match(nxt) and rw.src[pos] not in hard_breaks:
+                and match_label(nxt) is None and rw.src[pos] not in hard_breaks:
             joins.add(pos)
         pos += 1
 

@@ -7,14 +7,11 @@ for a mixed plan (`1、` `2、` then `三、`), the number that comes next at an
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
+from .labels import Label, match_label, numbering_config
 from .model import Section, Span, Warning
-from .numerals import parse_ordinal
 
 _SENTENCE_BOUNDARY = "。；：！？!?;:”\n"
 _SHORT_HEADING_MAX = 20
@@ -25,65 +22,6 @@ _KEY_VALUE_LINE_MAX = 40
 _PARALLEL_MIN = 8
 _PARALLEL_MAX = 16
 _RUNIN_TITLE = re.compile(f"([^。，,；;：:、“”（）()]{{2,{_RUNIN_TITLE_MAX}}})。")
-
-
-@dataclass(frozen=True)
-class Scheme:
-    id: str
-    family: str
-    shape: str
-    numeral: str
-    pattern: re.Pattern[str]
-    examples: tuple[str, ...]
-    counter_examples: tuple[str, ...]
-
-
-@cache
-def _numbering() -> dict:
-    return json.loads(resources.files("planparse.data").joinpath("numbering.json").read_text("utf-8"))
-
-
-@cache
-def schemes() -> tuple[Scheme, ...]:
-    return tuple(Scheme(s["id"], s["family"], s["shape"], s["numeral"], re.compile(s["pattern"]),
-                        tuple(s["examples"]), tuple(s["counter_examples"]))
-                 for s in _numbering()["schemes"])
-
-
-@cache
-def _follow() -> re.Pattern[str]:
-    return re.compile(_numbering()["heading_follow"])
-
-
-@dataclass(frozen=True)
-class Label:
-    """A numbering label found at a position: which scheme, its text, its ordinal."""
-
-    scheme: str
-    family: str
-    shape: str
-    text: str
-    number: int
-    start: int
-    end: int
-
-
-def match_label(text: str, pos: int = 0, trusted: bool = False) -> Label | None:
-    """The label that starts at `pos`, if a heading's text follows it. A `trusted` label (one
-    that Word's auto-numbering drew) needs no check of what follows."""
-    for sc in schemes():
-        m = sc.pattern.match(text, pos)
-        if not m or m.end() >= len(text) or not (trusted or _follow().match(text, m.end())):
-            continue
-        num_text = m.group("num")
-        number = parse_ordinal(num_text, sc.numeral)
-        if number is None:
-            continue
-        scheme_id = sc.id
-        if sc.numeral == "outline":
-            scheme_id = f"outline{num_text.replace('．', '.').count('.') + 1}"
-        return Label(scheme_id, sc.family, sc.shape, m.group().strip(), number, m.start(), m.end())
-    return None
 
 
 @dataclass
@@ -177,7 +115,7 @@ class _Placer:
 
 def _title_end(text: str, start: int, limit: int) -> int:
     """Where a run-in heading's title ends: its first 。 or ： outside brackets and quotes."""
-    terminators = _numbering()["title_terminators"]
+    terminators = numbering_config()["title_terminators"]
     depth = 0
     for i in range(start, limit):
         ch = text[i]
@@ -191,7 +129,7 @@ def _title_end(text: str, start: int, limit: int) -> int:
 
 
 def _make_heading(text: str, label: Label, limit: int, mid_line: bool) -> _Heading:
-    max_chars = _numbering()["max_title_chars"]
+    max_chars = numbering_config()["max_title_chars"]
     end = _title_end(text, label.end, min(limit, label.end + max_chars))
     title = text[label.end:end].strip()
     return _Heading(label.start, label, title, end, label.scheme, label.family, label.shape, label.number, mid_line)
@@ -283,7 +221,7 @@ def _place_caption(text: str, lines: list[tuple[int, int]], li: int, hints: Line
     opens_list = nxt is not None and nxt.number == 1
     if not opens_list and (line.endswith(("：", ":")) or (nxt_e - nxt_s) <= (le - ls)):
         return None
-    if any(w in line for w in _numbering()["lead_in_words"]):
+    if any(w in line for w in numbering_config()["lead_in_words"]):
         return None
     if li > 0 and not opens_list:
         ps, pe = lines[li - 1]
@@ -343,7 +281,7 @@ class _SectionFinder:
             self.style_levels.setdefault(self.hints.heading_levels[h.start], level)
 
     def run(self) -> None:
-        attachments = re.compile(_numbering()["attachment_line"], re.M)
+        attachments = re.compile(numbering_config()["attachment_line"], re.M)
         for li, (ls, le) in enumerate(self.lines):
             if ls in self.hints.table_rows:
                 continue

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from .labels import match_label
 from .model import Span
-from .sections import match_label
 
 _PUNCT_INSIDE_TITLE = re.compile(r"[。，,；;：:！？!?]")
 _DOC_NUMBER = re.compile(r"\S*[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")

@@ -18,6 +18,7 @@ import lxml.html
 from lxml import etree
 
 from ..errors import CorruptFileError
+from ..labels import match_label
 from .blocks import Block, BlockKind, ReaderOutput, ReadWarning
 from .charset import decode_text, normalise_encoding
 
@@ -49,7 +50,6 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _PROSE_MARK = re.compile(r"[，。；：、,;:！？]")
-_NUMBERED = re.compile(r"^(第[一二三四五六七八九十百]+[章节条部分]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s-\s|--|—\s)\s*")
 _ATTACHMENT = re.compile(r"^\s*附\s*件")
 _WORD = re.compile(r"\w")
@@ -287,7 +287,7 @@ def _weight(line: _Line) -> int:
         return -line.chars
     if is_chrome(line.text):
         return -max(line.chars, _PROSE_CHARS)
-    if line.chars >= _PROSE_CHARS or _PROSE_MARK.search(line.text) or _NUMBERED.match(line.text):
+    if line.chars >= _PROSE_CHARS or _PROSE_MARK.search(line.text) or match_label(line.text) is not None:
         return line.chars
     return -1
 
@@ -344,7 +344,7 @@ def _style_signature(line: _Line) -> tuple:
 
 def _title_style(line: _Line) -> int:
     """2 for a line in <h1>-<h3>, 1 for one that looks like a title, else 0."""
-    if line.kind == "table_row" or line.link_chars or is_chrome(line.text) or _NUMBERED.match(line.text):
+    if line.kind == "table_row" or line.link_chars or is_chrome(line.text) or match_label(line.text) is not None:
         return 0
     if not 4 <= line.chars <= _MAX_TITLE_CHARS or _SENTENCE_END.search(line.text) or line.text.endswith(("：", ":")):
         return 0

@@ -1,0 +1,70 @@
+"""Section labels: the numbering schemes of headings (data/numbering.json) and the matcher
+that every stage uses to tell a label from other text."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .numerals import parse_ordinal
+
+
+@cache
+def numbering_config() -> dict:
+    return json.loads(resources.files("planparse.data").joinpath("numbering.json").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Scheme:
+    id: str
+    family: str
+    shape: str
+    numeral: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...]
+    counter_examples: tuple[str, ...]
+
+
+@cache
+def schemes() -> tuple[Scheme, ...]:
+    return tuple(Scheme(s["id"], s["family"], s["shape"], s["numeral"], re.compile(s["pattern"]),
+                        tuple(s["examples"]), tuple(s["counter_examples"]))
+                 for s in numbering_config()["schemes"])
+
+
+@cache
+def _follow() -> re.Pattern[str]:
+    return re.compile(numbering_config()["heading_follow"])
+
+
+@dataclass(frozen=True)
+class Label:
+    """A numbering label found at a position: which scheme, its text, its ordinal."""
+
+    scheme: str
+    family: str
+    shape: str
+    text: str
+    number: int
+    start: int
+    end: int
+
+
+def match_label(text: str, pos: int = 0, trusted: bool = False) -> Label | None:
+    """The label that starts at `pos`, if a heading's text follows it. A `trusted` label (one
+    that Word's auto-numbering drew) needs no check of what follows."""
+    for sc in schemes():
+        m = sc.pattern.match(text, pos)
+        if not m or m.end() >= len(text) or not (trusted or _follow().match(text, m.end())):
+            continue
+        num_text = m.group("num")
+        number = parse_ordinal(num_text, sc.numeral)
+        if number is None:
+            continue
+        scheme_id = sc.id
+        if sc.numeral == "outline":
+            scheme_id = f"outline{num_text.replace('．', '.').count('.') + 1}"
+        return Label(scheme_id, sc.family, sc.shape, m.group().strip(), number, m.start(), m.end())
+    return None
