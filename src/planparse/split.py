@@ -8,13 +8,14 @@ notices, the notice) belongs to no plan.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .labels import match_label
+from .labels import Label, match_label
 from .model import Span
 
 _PUNCT_INSIDE_TITLE = re.compile(r"[。，,；;：:！？!?]")
@@ -183,8 +184,30 @@ def _drop_repeats(titles: list[_Title]) -> list[_Title]:
     return kept
 
 
-def _issuer_above(text: str, lines: list[tuple[int, int]], t: _Title, floor: int) -> tuple[str, int] | None:
-    above = [(a, b) for a, b in lines if floor <= a and b <= t.line_start][-_ISSUER_LOOKBACK_LINES:]
+class _LineIndex:
+    """The lines of a text and the section labels that open them, found once and looked up by
+    position, so that work per title does not grow with the length of the file."""
+
+    def __init__(self, text: str, lines: list[tuple[int, int]]):
+        self.lines = lines
+        self.starts = [a for a, _ in lines]
+        self.labelled = [(a, lab) for a, _ in lines if (lab := match_label(text, a)) is not None]
+        self.label_starts = [a for a, _ in self.labelled]
+
+    def labels_between(self, start: int, end: int) -> list[Label]:
+        lo = bisect.bisect_left(self.label_starts, start)
+        hi = bisect.bisect_left(self.label_starts, end)
+        return [lab for _, lab in self.labelled[lo:hi]]
+
+    def lines_between(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The lines that start at or after `start` and end by `end`."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_right(self.starts, end)
+        return [(a, b) for a, b in self.lines[lo:hi] if b <= end]
+
+
+def _issuer_above(text: str, index: _LineIndex, t: _Title, floor: int) -> tuple[str, int] | None:
+    above = index.lines_between(floor, t.line_start)[-_ISSUER_LOOKBACK_LINES:]
     for a, b in reversed(above):
         if _is_org_line(text[a:b]):
             return text[a:b].strip(), a
@@ -199,35 +222,32 @@ def _has_plan_structure(text: str, lines: list[tuple[int, int]]) -> bool:
     return len(numbered) >= 3 and questions * 2 < len(numbered)
 
 
-def _drop_page_heads(text: str, lines: list[tuple[int, int]], titles: list[_Title]) -> list[_Title]:
+def _drop_page_heads(index: _LineIndex, titles: list[_Title]) -> list[_Title]:
     """A title with only a few lines and no numbered heading before the next title is the
     page's head (its <title>, a site's caption), not a plan: the next title starts the plan."""
     kept = []
     for t, nxt in zip(titles, [*titles[1:], None], strict=False):
-        if nxt is not None and not t.glued and nxt.start - t.end < _PAGE_HEAD_MAX_CHARS and not any(
-                t.end <= a < nxt.start and match_label(text, a) is not None for a, _ in lines):
+        if nxt is not None and not t.glued and nxt.start - t.end < _PAGE_HEAD_MAX_CHARS \
+                and not index.labels_between(t.end, nxt.start):
             continue
         kept.append(t)
     return kept
 
 
-def _first_label(text: str, lines: list[tuple[int, int]], start: int, end: int, scheme: str | None = None):
-    for a, _ in lines:
-        if start <= a < end and (lab := match_label(text, a)) is not None and (scheme is None or lab.scheme == scheme):
-            return lab
-    return None
+def _first_label(index: _LineIndex, start: int, end: int, scheme: str | None = None) -> Label | None:
+    return next((lab for lab in index.labels_between(start, end) if scheme is None or lab.scheme == scheme), None)
 
 
-def _drop_titles_inside_plans(text: str, lines: list[tuple[int, int]], titles: list[_Title]) -> list[_Title]:
+def _drop_titles_inside_plans(text: str, index: _LineIndex, titles: list[_Title]) -> list[_Title]:
     """A plan's title repeated inside it (a running head carried into the text) is followed by
     numbering that goes on from before it (五、 … title … 六、); a new plan starts again at 1."""
     kept: list[_Title] = []
     for i, t in enumerate(titles):
         if kept and not t.glued:
             nxt = titles[i + 1].start if i + 1 < len(titles) else len(text)
-            opening = _first_label(text, lines, kept[-1].end, t.start)
+            opening = _first_label(index, kept[-1].end, t.start)
             if opening is not None:
-                after = _first_label(text, lines, t.end, nxt, opening.scheme)
+                after = _first_label(index, t.end, nxt, opening.scheme)
                 if after is not None and after.number > 1:
                     continue
         kept.append(t)
@@ -237,15 +257,16 @@ def _drop_titles_inside_plans(text: str, lines: list[tuple[int, int]], titles: l
 def find_plans(text: str) -> list[PlanExtent]:
     lines = _lines(text)
     titles, notice = _title_candidates(text, lines)
-    titles = _drop_page_heads(text, lines, _drop_repeats(titles))
-    titles = _drop_titles_inside_plans(text, lines, titles)
+    index = _LineIndex(text, lines)
+    titles = _drop_page_heads(index, _drop_repeats(titles))
+    titles = _drop_titles_inside_plans(text, index, titles)
     if not titles:
         return _fallback_plan(text, lines, notice)
     plans: list[PlanExtent] = []
     starts = []
     floor = 0
     for t in titles:
-        above = _issuer_above(text, lines, t, floor)
+        above = _issuer_above(text, index, t, floor)
         issuer = above[0] if above else (t.notice_issuer or (notice.issuer if notice and notice.inner == t.title else None))
         issuer = issuer or issuer_in_title(t.title)
         starts.append(above[1] if above else t.start)
