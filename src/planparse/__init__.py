@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 from .errors import PlanParseError
-from .model import Document, Plan, Section, Source, Warning
+from .model import Document, ParseWarning, Plan, Section, Source
 from .pipeline import parse, parse_text
 from .read import read
 
-__all__ = ["Document", "Plan", "PlanParseError", "Section", "Source", "Warning", "parse", "parse_text", "read"]
+__all__ = ["Document", "Plan", "PlanParseError", "Section", "Source", "ParseWarning", "parse", "parse_text", "read"]
 __version__ = "0.1.0"

@@ -14,7 +14,7 @@ Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
-class Warning:
+class ParseWarning:
     """Something the parse corrected or noticed, with where it is in the text."""
 
     code: str
@@ -108,7 +108,7 @@ class Document:
     source: Source
     text: str
     plans: tuple[Plan, ...]
-    warnings: tuple[Warning, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
     offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
     changes: tuple[Correction, ...] = field(default=(), repr=False, compare=False)
 

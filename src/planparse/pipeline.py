@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .model import Document, Plan, Source, Warning
+from .model import Document, ParseWarning, Plan, Source
 from .normalize import normalise
 from .read import SourceDocument, read
 from .read.blocks import Block
@@ -20,9 +20,9 @@ _WRAPPING_FORMATS = {"txt", "pdf"}
 def build_document(src: SourceDocument) -> Document:
     norm = normalise(src.blocks, rejoin_wraps=src.format in _WRAPPING_FORMATS)
     text = norm.text
-    warnings = [Warning(w.code, w.message) for w in src.warnings]
-    warnings += [Warning(c.code, c.message, c.span) for c in norm.corrections]
-    warnings += [Warning(c.code, c.message) for c in norm.summary]
+    warnings = [ParseWarning(w.code, w.message) for w in src.warnings]
+    warnings += [ParseWarning(c.code, c.message, c.span) for c in norm.corrections]
+    warnings += [ParseWarning(c.code, c.message) for c in norm.summary]
     heading_levels: dict[int, int] = {}
     numbered, table_rows = set(), set()
     for block, span in zip(src.blocks, norm.block_spans, strict=True):

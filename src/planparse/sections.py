@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .labels import Label, match_label, numbering_config
-from .model import Section, Span, Warning
+from .model import ParseWarning, Section, Span
 
 _SENTENCE_BOUNDARY = "。；：！？!?;:”\n"
 _SHORT_HEADING_MAX = 20
@@ -53,7 +53,7 @@ class _Placer:
     def __init__(self) -> None:
         self.stack: list[_Open] = []
         self.seen: dict[str, tuple[int, int | None]] = {}
-        self.warnings: list[Warning] = []
+        self.warnings: list[ParseWarning] = []
 
     def _truncate(self, level: int) -> None:
         del self.stack[level - 1:]
@@ -98,12 +98,12 @@ class _Placer:
         if rule == "gap":
             last = self.seen[h.scheme][1]
             expected = (last or 0) + 1
-            self.warnings.append(Warning(
+            self.warnings.append(ParseWarning(
                 "numbering-skip",
                 f"{h.label.text if h.label else h.title}: expected number {expected}, found {h.number}",
                 (h.start, h.title_end)))
         elif rule == "new" and h.number not in (None, 1):
-            self.warnings.append(Warning(
+            self.warnings.append(ParseWarning(
                 "numbering-start", f"{h.label.text if h.label else h.title}: a list that starts at {h.number}",
                 (h.start, h.title_end)))
         self._truncate(level)
@@ -352,7 +352,7 @@ class _SectionFinder:
 
 
 def find_sections(text: str, region: Span, hints: LineHints, org_suffixes: tuple[str, ...],
-                  id_prefix: str) -> tuple[list[Section], list[Warning]]:
+                  id_prefix: str) -> tuple[list[Section], list[ParseWarning]]:
     """Sections of the plan whose body is text[region], and warnings about their numbering."""
     finder = _SectionFinder(text, region, hints, org_suffixes)
     finder.run()
