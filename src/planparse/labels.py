@@ -2,18 +2,16 @@
 that every stage uses to tell a label from other text."""
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from .datafiles import load_json
 from .numerals import parse_ordinal
 
 
-@cache
 def numbering_config() -> dict:
-    return json.loads(resources.files("planparse.data").joinpath("numbering.json").read_text("utf-8"))
+    return load_json("numbering.json")
 
 
 @dataclass(frozen=True)

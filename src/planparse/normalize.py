@@ -8,15 +8,13 @@ from, so any span of the normalised text leads back to a block and a place in th
 from __future__ import annotations
 
 import bisect
-import json
 import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
+from .datafiles import load_json
 from .labels import match_label
 from .read.blocks import Block
 
@@ -25,9 +23,8 @@ CJK_PUNCT = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u
 _CJK_CHAR = re.compile(f"[{CJK}{CJK_PUNCT}]")
 
 
-@cache
 def _config() -> dict:
-    return json.loads(resources.files("planparse.data").joinpath("normalize.json").read_text("utf-8"))
+    return load_json("normalize.json")
 
 
 @dataclass(frozen=True)

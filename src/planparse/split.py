@@ -9,12 +9,11 @@ notices, the notice) belongs to no plan.
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from .datafiles import load_json
 from .labels import Label, match_label
 from .model import Span
 
@@ -32,9 +31,8 @@ _PAGE_HEAD_MAX_CHARS = 300
 _MAX_ISSUER_CHARS = 40
 
 
-@cache
 def config() -> dict:
-    return json.loads(resources.files("planparse.data").joinpath("plans.json").read_text("utf-8"))
+    return load_json("plans.json")
 
 
 @cache

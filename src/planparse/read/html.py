@@ -17,12 +17,11 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from ..datafiles import load_lines
 from ..errors import CorruptFileError
 from ..labels import match_label
 from .blocks import Block, BlockKind, ReaderOutput, ReadWarning
 from .charset import decode_text, normalise_encoding
-
-_DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Elements whose text a browser never shows as page text.
 _INVISIBLE = frozenset({
@@ -82,19 +81,14 @@ def _is_link(line: _Line) -> bool:
     return line.link_chars >= _LINK_SHARE * line.chars
 
 
-def _read_list(name: str) -> list[str]:
-    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 @lru_cache(maxsize=1)
 def _chrome_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in _read_list("html_boilerplate.txt"))
+    return tuple(re.compile(p, re.I) for p in load_lines("html_boilerplate.txt"))
 
 
 @lru_cache(maxsize=1)
 def _title_kinds() -> tuple[str, ...]:
-    return tuple(_read_list("html_title_kinds.txt"))
+    return load_lines("html_title_kinds.txt")
 
 
 def _squash(text: str) -> str:

@@ -17,10 +17,9 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ..datafiles import load_lines
 from ..errors import CorruptFileError, EmptyFileError, EncryptedFileError, NeedsOCRError
 from .blocks import Block, ReaderOutput, ReadWarning
-
-_DATA = Path(__file__).resolve().parent.parent / "data"
 
 # Characters that stand for a glyph the PDF gives no Unicode for: pdfminer's (cid:NNN), the
 # replacement character, private-use code points and control codes that PDFium passes
@@ -49,8 +48,7 @@ class _PdfLine:
 
 @lru_cache(maxsize=1)
 def _page_number_patterns() -> tuple[re.Pattern[str], ...]:
-    lines = (_DATA / "pdf_page_numbers.txt").read_text(encoding="utf-8").splitlines()
-    return tuple(re.compile(ln.strip(), re.I) for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+    return tuple(re.compile(p, re.I) for p in load_lines("pdf_page_numbers.txt"))
 
 
 def is_page_number(text: str) -> bool:
