@@ -48,6 +48,84 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Actor:
+    """A body, office, role or person that the plan names, with every mention's span."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind, "aliases": list(self.aliases),
+                "mentions": [list(m) for m in self.mentions]}
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time as written, normalised to TIMEX3 (type, value, range ends, mod, event anchor)."""
+
+    id: str
+    text: str
+    span: Span
+    type: str
+    value: str | None = None
+    start: str | None = None
+    end: str | None = None
+    mod: str | None = None
+    anchor: str | None = None
+    role: str | None = None
+    placeholder: bool = False
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "text": self.text, "span": list(self.span), "type": self.type,
+                "value": self.value, "start": self.start, "end": self.end, "mod": self.mod,
+                "anchor": self.anchor, "role": self.role, "placeholder": self.placeholder,
+                "section": self.section}
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A stage the plan runs in, in the order written; start and end are ids of times."""
+
+    id: str
+    name: str
+    order: int
+    start: str | None = None
+    end: str | None = None
+    section: str | None = None
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "order": self.order, "start": self.start,
+                               "end": self.end, "section": self.section}
+        if self.span is not None:
+            out["span"] = list(self.span)
+        return out
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed link between two actors (ids): member_of, part_of, located_in, leads, reports_to, supervises."""
+
+    type: str
+    source: str
+    target: str
+    role: str | None = None
+    when: str | None = None
+    span: Span | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type, "source": self.source, "target": self.target,
+                               "role": self.role, "when": self.when}
+        if self.span is not None:
+            out["span"] = list(self.span)
+        return out
+
+
+@dataclass(frozen=True)
 class Plan:
     """One plan of a file: its title, issuer, span and what was found in it."""
 
@@ -56,11 +134,11 @@ class Plan:
     issuer: str | None
     span: Span
     sections: tuple[Section, ...] = ()
-    actors: tuple[Any, ...] = ()
-    times: tuple[Any, ...] = ()
-    phases: tuple[Any, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    phases: tuple[Phase, ...] = ()
     duties: tuple[Any, ...] = ()
-    relations: tuple[Any, ...] = ()
+    relations: tuple[Relation, ...] = ()
     title_span: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
