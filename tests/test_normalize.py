@@ -97,3 +97,9 @@ def test_every_change_is_listed_with_its_span():
     assert [doc.text[a:b] for a, b in (c.span for c in folds)] == ["：", "，", "："]
     assert any(w.code == "width-folded" and "3" in w.message for w in doc.warnings)
     assert [doc.text[w.span[0]:w.span[1]] for w in doc.warnings if w.code == "ocr-full-stop"] == ["。"]
+
+
+def test_table_cells_stay_apart_as_one_tab():
+    row = Block("table_row", "1\t校舍安全鉴定 \t 区住房和城乡建设局\t\t区教育局", "tr[1]", cells=("1", "校舍安全鉴定", "区住房和城乡建设局", "", "区教育局"))
+    out = normalise([row], rejoin_wraps=False)
+    assert out.text == "1\t校舍安全鉴定\t区住房和城乡建设局\t区教育局"

@@ -135,7 +135,11 @@ def _fold_spaces(rw: Rewriter) -> None:
     # Symbol-font glyphs (Wingdings bullets and the like) sit in the private use area and
     # carry no text.
     rw.sub(re.compile(f"[{cfg['private_use']}]"), lambda m: "", "symbol-removed")
-    rw.sub(re.compile(f"[{re.escape(cfg['spaces_to_ascii'])}\t ]+"), lambda m: " ", "space-folded")
+    # A tab is how a table row keeps its cells apart (and how a text file sets out columns):
+    # it stays, as one tab, so that cells are not glued into one another.
+    spaces = f"[{re.escape(cfg['spaces_to_ascii'])} ]"
+    rw.sub(re.compile(f"{spaces}*\t[{re.escape(cfg['spaces_to_ascii'])}\t ]*"), lambda m: "\t", "space-folded")
+    rw.sub(re.compile(f"{spaces}+"), lambda m: " ", "space-folded")
     # Runs of ideographic spaces inside a line are how some sites glue paragraphs together.
     rw.sub(re.compile(r"(?<=\S)\u3000{2,}(?=\S)"), lambda m: "\n", "paragraph-split")
 
@@ -146,7 +150,7 @@ def _fold_spaces(rw: Rewriter) -> None:
 
     rw.sub(re.compile(r"(?<=\S)[\u3000 ](?=\S)"), one_wide_space, "space-folded")
     # The look-behind lets a run of spaces be tried once, from its first character.
-    rw.sub(re.compile(r"^[ \u3000]+|(?<![ \u3000])[ \u3000]+$", re.M), lambda m: "", "indent-removed")
+    rw.sub(re.compile(r"^[ \u3000\t]+|(?<![ \u3000\t])[ \u3000\t]+$", re.M), lambda m: "", "indent-removed")
 
 
 def _page_chunk_runs(lines: list[tuple[int, str]]) -> list[list[int]]:
