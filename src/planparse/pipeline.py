@@ -45,8 +45,8 @@ def build_document(src: SourceDocument, year: int | None = None) -> Document:
         warnings += section_warnings
         times = find_times(text, extent.span, year=year, id_prefix=prefix, sections=sections)
         phases = find_phases(text, extent.span, times=times, id_prefix=prefix, sections=sections)
-        actors, relations = find_actors(text, extent.span, issuer=extent.issuer, id_prefix=prefix,
-                                        sections=sections)
+        actors, relations = find_actors(text, (extent.body_start, extent.span[1]), issuer=extent.issuer,
+                                        id_prefix=prefix, sections=sections)
         plans.append(Plan(id=f"p{i}", title=extent.title, issuer=extent.issuer, span=extent.span,
                           sections=tuple(sections), actors=tuple(actors), times=tuple(times),
                           phases=tuple(phases), relations=tuple(relations), title_span=extent.title_span))

@@ -1,0 +1,99 @@
+"""The actor lexicon (data/actors.json) compiled into patterns and look-up sets."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..datafiles import load_json
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    suffix_kind: dict[str, str]
+    single_suffixes: frozenset[str]
+    heads: re.Pattern[str]
+    roles: frozenset[str]
+    generic_roles: frozenset[str]
+    not_bodies: tuple[str, ...]
+    collective_prefixes: tuple[str, ...]
+    collective_heads: frozenset[str]
+    audiences: frozenset[str]
+    externals: frozenset[str]
+    issuer_self: frozenset[str]
+    placeholder: re.Pattern[str]
+    person_titles: tuple[str, ...]
+    joined_names: tuple[str, ...]
+    left_stops: frozenset[str]
+    verbs_before_names: frozenset[str]
+    name_modifiers: frozenset[str]
+    glued_stop_chars: str
+    places: frozenset[str]
+    source_before: tuple[str, ...]
+    source_after: tuple[str, ...]
+    subject_cues: tuple[str, ...]
+    receiver_cues: tuple[str, ...]
+    owner_labels: tuple[str, ...]
+    raw: dict
+
+    def head_kind(self, head: str) -> str:
+        if head in self.suffix_kind:
+            return self.suffix_kind[head]
+        if head in self.roles:
+            return "role"
+        if head in self.collective_heads:
+            return "collective"
+        if head in self.externals:
+            return "external"
+        if head in self.issuer_self:
+            return "unit"
+        return "person"
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@cache
+def lexicon() -> ActorLexicon:
+    raw = load_json("actors.json")
+    suffix_kind = {e["suffix"]: e["kind"] for e in raw["body_suffixes"]}
+    single = frozenset(e["suffix"] for e in raw["body_suffixes"] if e.get("single"))
+    roles = raw["roles"]["words"]
+    coll = raw["collectives"]
+    externals = raw["external_bodies"]["words"]
+    issuer_self = raw["issuer_self"]["words"]
+    placeholder = raw["placeholder_person"]["pattern"]
+    heads = re.compile(f"(?P<ph>{placeholder})|(?P<head>"
+                       + _alternation(list(suffix_kind) + roles + coll["heads"] + externals + issuer_self) + ")")
+    return ActorLexicon(
+        suffix_kind=suffix_kind,
+        single_suffixes=single,
+        heads=heads,
+        roles=frozenset(roles),
+        generic_roles=frozenset(raw["roles"]["generic"]),
+        not_bodies=_longest_first(raw["not_bodies"]["words"]),
+        collective_prefixes=_longest_first(coll["prefixes"]),
+        collective_heads=frozenset(coll["heads"]),
+        audiences=frozenset(coll["audiences"]),
+        externals=frozenset(externals),
+        issuer_self=frozenset(issuer_self),
+        placeholder=re.compile(placeholder),
+        person_titles=_longest_first(raw["person_titles"]["words"]),
+        joined_names=_longest_first(raw["joined_names"]["words"]),
+        left_stops=frozenset(raw["left_stops"]["words"]),
+        verbs_before_names=frozenset(raw["verbs_before_names"]["words"]),
+        name_modifiers=frozenset(raw["name_modifiers"]["words"]),
+        glued_stop_chars=raw["glued_stops"]["chars"],
+        places=frozenset(raw["glued_stops"]["places"]),
+        source_before=_longest_first(raw["source_cues"]["before"]),
+        source_after=_longest_first(raw["source_cues"]["after"]),
+        subject_cues=_longest_first(raw["subject_cues"]["words"]),
+        receiver_cues=_longest_first(raw["receiver_cues"]["words"]),
+        owner_labels=_longest_first(raw["owner_labels"]["words"]),
+        raw=raw,
+    )

@@ -1,0 +1,184 @@
+"""Mentions of actors in running text, found from their heads.
+
+A name is found from its right end: a head word (a body suffix such as 领导小组, 局, 办公室;
+a role such as 班主任; a collective head such as 县区; a placeholder XXX), then walked left
+over the characters that can belong to a name until a word that cannot start or sit inside
+one (成立, 由, 向, 和, 的 …), a distributive prefix (各, 全体, 有关) that starts it, or
+punctuation. Single-character suffixes (局, 处, 部 …) count only where the segmenter ends a
+word with them, which is what tells 政教处 from 处置 and 教学部 from 部署.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..segmenter import tag
+from .lexicon import ActorLexicon, lexicon
+
+_MAX_NAME = 24
+# X stands for a blank name (XXX) and so ends a name rather than belonging to one.
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30070-9A-WYZa-wyz·]")
+_CLOSE_OPEN = {"）": "（", ")": "(", "”": "“", "」": "「"}
+# Bodies written bare are names only when they are this specific: 部门 alone names nothing.
+_BARE_GENERIC = frozenset({"部门", "单位", "机构", "机关", "中心", "政府", "学校", "小组", "委员", "成员",
+                           "人员", "领导", "工作组", "医院", "公司", "集团", "协会", "办公室"})
+
+# Bare heads that a plan does use as names of a body it has just set up (下设办公室).
+_SET_UP_HEADS = frozenset({"办公室", "小组", "工作组"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names an actor, with the kind its head gives."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    head: str
+
+
+# Word classes (jieba's tags) that never sit inside a name: prepositions, conjunctions,
+# particles, pronouns, adverbs, idioms, measure words, punctuation.
+_NEVER_INSIDE = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "ad", "l", "q", "y",
+                           "e", "o", "x", "z", "i", "t", "tg", "df", "dg"})
+# Groups and offices carry their purpose in their name (突发事件处置领导小组), so a verb
+# does not end one; other names end at a verb unless it sits between two nouns (市防火委).
+_LENIENT_KINDS = frozenset({"group", "office"})
+
+
+@dataclass
+class Words:
+    """The plan's words (from the segmenter) with their tags, looked up by character position."""
+
+    lo: int
+    starts: list[int]
+    tags: list[str]
+    index: list[int]
+
+    def word_ending_at(self, pos: int) -> int | None:
+        i = self.index[pos - 1 - self.lo] if pos > self.lo else -1
+        return i if i >= 0 and (i + 1 == len(self.starts) or self.starts[i + 1] == pos) else None
+
+    def word_at(self, pos: int) -> int:
+        return self.index[pos - self.lo]
+
+
+def _idiom(word: str, tag: str) -> bool:
+    """A four-character set phrase (充分发挥, 建立健全): the segmenter's tag for these is unreliable."""
+    return len(word) == 4 and tag in ("l", "i")
+
+
+def tag_words(text: str, lo: int, hi: int) -> Words:
+    starts, tags = [], []
+    index = [0] * (hi - lo)
+    pos = lo
+    for n, (word, word_tag) in enumerate(tag(text[lo:hi])):
+        starts.append(pos)
+        tags.append(word_tag)
+        index[pos - lo:pos - lo + len(word)] = [n] * len(word)
+        pos += len(word)
+    return Words(lo, starts, tags, index)
+
+
+def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexicon,
+               lenient: bool) -> tuple[int, bool]:
+    """Where the name ending in the head at `head_start` begins, and whether a collective prefix opens it."""
+    p = head_start
+    if p > lo and words.starts[words.word_at(p - 1)] < p and words.word_at(p - 1) == words.word_at(p):
+        p = words.starts[words.word_at(p)]
+        if text[p] in lex.glued_stop_chars:
+            return p + 1, False
+        if any(text.startswith(pre, p) for pre in lex.collective_prefixes):
+            return p, True
+    floor = max(lo, head_start - _MAX_NAME)
+    while p > floor:
+        for pre in lex.collective_prefixes:
+            q = p - len(pre)
+            if q >= floor and text.startswith(pre, q) and words.word_ending_at(p) is not None \
+                    and (q == lo or words.starts[words.word_at(q)] == q):
+                return q, True
+        joined = next((w for w in lex.joined_names if p - len(w) >= floor and text.startswith(w, p - len(w))), None)
+        if joined:
+            p -= len(joined)
+            continue
+        ch = text[p - 1]
+        if ch in _CLOSE_OPEN:
+            q = text.rfind(_CLOSE_OPEN[ch], max(floor, p - 14), p - 1)
+            if q < 0 or any(text.startswith(w, q + 1) for w in ("设在", "以下简称", "简称")):
+                break
+            p = q
+            continue
+        if not _NAME_CHAR.match(ch):
+            break
+        i = words.word_at(p - 1)
+        w_start = words.starts[i]
+        word = text[w_start:p]
+        tag = words.tags[i]
+        if word in lex.name_modifiers:
+            p = w_start
+            continue
+        if word in lex.left_stops or word in lex.roles or tag in _NEVER_INSIDE and not (lenient and tag == "l"):
+            break
+        if not lenient and (word in lex.verbs_before_names or _idiom(word, tag)):
+            break
+        if len(word) > 1 and word[0] in lex.glued_stop_chars and word[1:] in lex.places:
+            p = w_start + 1
+            break
+        if tag == "v" and not lenient:
+            break
+        p = w_start
+    return p, False
+
+
+def find_mentions(text: str, lo: int, hi: int) -> list[Mention]:
+    """Every actor-like name inside text[lo:hi], longest forms only, in order."""
+    lex = lexicon()
+    words = tag_words(text, lo, hi)
+    found: list[Mention] = []
+    for m in lex.heads.finditer(text, lo, hi):
+        s, e = m.span()
+        if m.group("ph"):
+            found.append(Mention(s, e, m.group(), "person", m.group()))
+            continue
+        head = m.group("head")
+        ends_word = e == hi or words.word_at(e) != words.word_at(e - 1)
+        if not ends_word and head not in lex.roles:
+            # The head runs on into a longer word (处置, 部署, 中心城区).
+            continue
+        suffix_word = words.word_at(e - 1)
+        if head in lex.single_suffixes and words.starts[suffix_word] == s - 1 \
+                and words.tags[suffix_word][:1] in ("v", "c", "d", "p", "a", "m"):
+            # 举办, 督办, 系统所: the word that ends in the suffix is no noun.
+            continue
+        kind = lex.head_kind(head)
+        start, collective = _walk_left(text, lo, s, words, lex, kind in _LENIENT_KINDS)
+        name = text[start:e]
+        if any(name.endswith(w) for w in lex.not_bodies):
+            continue
+        if collective and kind not in ("role", "person"):
+            kind = "collective"
+        elif kind == "collective" and not collective and head not in lex.audiences:
+            # 地, 村, 班级 name a set of bodies only behind 各 / 全体 (各地, not 针对性地).
+            continue
+        if name == head and (head in lex.single_suffixes or head in _BARE_GENERIC and head not in _SET_UP_HEADS):
+            continue
+        found.append(Mention(start, e, name, kind, head))
+    return _outermost(found)
+
+
+def _outermost(found: list[Mention]) -> list[Mention]:
+    """Drop mentions that lie inside a longer one (学校 inside 学校办公室)."""
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[Mention] = []
+    for m in found:
+        if out and m.start >= out[-1].start and m.end <= out[-1].end:
+            continue
+        while out and out[-1].start >= m.start and out[-1].end <= m.end:
+            out.pop()
+        out.append(m)
+    return out
+
+
+def is_bare_generic(name: str) -> bool:
+    return name in _BARE_GENERIC

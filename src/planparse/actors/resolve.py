@@ -1,0 +1,224 @@
+"""From mentions to actors: which mentions name an actor, and which forms name the same one.
+
+A mention names an actor where the plan gives it something to do (it opens its clause or
+is followed by 要 / 负责 …), reports to it or works with it (向…报告, 配合…), lists it as
+owner of a task (责任单位：…, a table's owner column), or places it in its organisation.
+A body named only as the source of a requirement (按照市委要求) or a bare audience is not.
+Forms are joined where the plan joins them (（以下简称…）, 下设办公室 → 办公室), where a
+short form is the tail of one longer name used before it (领导小组 → 维稳安全工作领导小组),
+drops a distributive prefix (基层司法所 → 各基层司法所), or is how the issuer speaks of itself.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import ActorLexicon, lexicon
+from .mentions import Mention, is_bare_generic
+from .organisation import Organisation
+
+_CLAUSE_OPEN = re.compile(r"(?:^|[。；;！？!?\n，,：:）)])\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)*"
+                          r"(?:同时|另外|此外|其中|并|并由|再由|由|请|要求|督促|凡|对)?$")
+_JOINERS = re.compile(r"^(?:、|和|及|与|以及|或|，)$")
+_OWNER_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|主办单位|承办单位|参与单位|"
+                         r"实施单位|负责单位|负责部门|责任人|责任领导)\s*[：:]")
+_ROLE_LABELS = frozenset({"组长", "副组长", "常务副组长", "主任", "副主任", "成员", "组员", "秘书长"})
+
+
+@dataclass
+class Cluster:
+    names: dict[str, int] = field(default_factory=dict)
+    kind: str = "unit"
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    first: int = 0
+
+    def add(self, name: str, span: tuple[int, int]) -> None:
+        self.names[name] = self.names.get(name, 0) + 1
+        self.mentions.append(span)
+
+
+def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
+    """subject, receiver, owner, source or other: what the words around a mention make of it."""
+    before = text[max(lo, m.start - 8):m.start]
+    after = text[m.end:m.end + 8]
+    if any(before.endswith(w) for w in lex.source_before) and \
+            (any(after.startswith(w) for w in lex.source_after) or after.startswith("的")):
+        return "source"
+    line_start = text.rfind("\n", lo, m.start) + 1
+    line = text[line_start:text.find("\n", m.end) if text.find("\n", m.end) >= 0 else len(text)]
+    if "\t" in line:
+        return "owner"
+    clause_start = max(text.rfind(c, lo, m.start) for c in "。；\n（(")
+    if _OWNER_LIST.search(text, max(clause_start, lo), m.start):
+        return "owner"
+    if any(before.endswith(w) for w in lex.receiver_cues):
+        return "receiver"
+    if after.startswith("的") or after.startswith("之"):
+        return "other"
+    if any(after.startswith(w) for w in lex.subject_cues):
+        return "subject"
+    if _CLAUSE_OPEN.search(before) and after[:1] not in ("", "的"):
+        return "opens"
+    return "other"
+
+
+def _propagate(text: str, mentions: list[Mention], cues: list[str]) -> None:
+    """A list A、B和C要… makes every name in it the doer, not only the last."""
+    for i in range(len(mentions) - 2, -1, -1):
+        gap = text[mentions[i].end:mentions[i + 1].start]
+        if _JOINERS.match(gap) and cues[i + 1] in ("subject", "receiver", "owner") and cues[i] in ("other", "opens"):
+            cues[i] = cues[i + 1]
+    for i in range(1, len(mentions)):
+        gap = text[mentions[i - 1].end:mentions[i].start]
+        if _JOINERS.match(gap) and cues[i - 1] in ("subject", "receiver", "owner") and cues[i] in ("other", "opens"):
+            cues[i] = cues[i - 1]
+
+
+def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisation,
+            issuer: str | None) -> tuple[list[Cluster], dict[str, int]]:
+    """Actors as clusters of names, and the cluster of each name."""
+    lex = lexicon()
+    cues = [cue_of(text, m, lo, lex) for m in mentions]
+    _propagate(text, mentions, cues)
+    in_org = _org_spans(org)
+    members = {mem.name for mem, _, _ in org.members}
+    kept: list[Mention] = []
+    for m, cue in zip(mentions, cues, strict=True):
+        inside_org = any(s <= m.start < e for s, e in in_org)
+        if m.name in _ROLE_LABELS and (inside_org or cue != "subject"):
+            continue
+        if is_bare_generic(m.name) and m.name not in members:
+            continue
+        if cue == "opens":
+            # Opening a clause makes a body its doer; an audience or a generic role
+            # (学生, 人员) opens clauses about it as often as clauses it must act on.
+            generic = m.head in lex.audiences or m.head in lex.generic_roles
+            cue = "other" if generic else "subject"
+        if m.head in lex.audiences and m.kind == "collective" and cue != "subject":
+            continue
+        if cue in ("subject", "receiver", "owner") or m.name in lex.issuer_self or m.kind in ("group", "office") and cue != "source" \
+                or inside_org and m.kind != "role":
+            kept.append(m)
+    clusters: list[Cluster] = []
+    index: dict[str, int] = {}
+
+    def cluster_for(name: str, kind: str, at: int) -> Cluster:
+        if name in index:
+            return clusters[index[name]]
+        c = Cluster(kind=kind, first=at)
+        c.names[name] = 0
+        clusters.append(c)
+        index[name] = len(clusters) - 1
+        return c
+
+    for full, _, span in org.part_of:
+        cluster_for(full, "office" if full.endswith("办公室") else "group", span[0])
+    for mem, _group, _role in org.members:
+        c = cluster_for(mem.name, mem.kind, mem.span[0])
+        c.add(mem.name, mem.span)
+        for alias in mem.aliases:
+            if alias not in _ROLE_LABELS and alias not in lex.person_titles:
+                index.setdefault(alias, index[mem.name])
+    for full, host, span in org.located_in:
+        cluster_for(full, "office", span[0])
+        cluster_for(host, "unit", span[0])
+    for alias, full in org.aliases:
+        if full in index:
+            index.setdefault(alias, index[full])
+    self_names = set(lex.issuer_self)
+    if issuer:
+        self_names.add(issuer)
+    member_at = [(mem.span, mem.name) for mem, _, _ in org.members]
+    for m in kept:
+        name = m.name
+        owner = next((n for (s, e), n in member_at if s <= m.start < e or m.start <= s < m.end), None)
+        if owner is not None and owner in index:
+            clusters[index[owner]].add(owner, (m.start, m.end))
+            continue
+        if name in self_names or m.name in ("学校", "本校", "我校") and _issuer_is_school(issuer):
+            c = _issuer_cluster(clusters, index, issuer, m)
+        elif name in index:
+            c = clusters[index[name]]
+        else:
+            target = _longer_form(name, m, index, clusters, lex)
+            c = clusters[target] if target is not None else cluster_for(name, _kind(m, lex), m.start)
+            index.setdefault(name, clusters.index(c))
+        c.add(name, (m.start, m.end))
+    _merge_short_forms(clusters, index, lex)
+    return [c for c in clusters if c.names], index
+
+
+def _core(name: str, lex: ActorLexicon) -> str:
+    for pre in lex.collective_prefixes:
+        if name.startswith(pre) and len(name) > len(pre) + 1:
+            return name[len(pre):]
+    return name
+
+
+def _merge_short_forms(clusters: list[Cluster], index: dict[str, int], lex: ActorLexicon) -> None:
+    """Join a cluster whose only name is the tail of exactly one other actor's name, or the same
+    name behind another distributive prefix (各部门 / 各有关部门)."""
+    live = [i for i, c in enumerate(clusters) if c.names]
+    for i in live:
+        c = clusters[i]
+        if len(c.names) != 1:
+            continue
+        name = next(iter(c.names))
+        if len(name) < 2 or is_bare_generic(name) or c.kind == "person":
+            continue
+        core = _core(name, lex)
+        hosts = {j for j in live if j != i and clusters[j].names and any(
+            (o.endswith(name) and o != name) or (core != name and _core(o, lex) == core and len(o) > len(name))
+            for o in clusters[j].names)}
+        if len(hosts) != 1:
+            continue
+        j = hosts.pop()
+        host = clusters[j]
+        for n, k in c.names.items():
+            host.names[n] = host.names.get(n, 0) + k
+        host.mentions.extend(c.mentions)
+        c.names.clear()
+        c.mentions.clear()
+        for n, k in list(index.items()):
+            if k == i:
+                index[n] = j
+
+
+def _issuer_is_school(issuer: str | None) -> bool:
+    return bool(issuer) and re.search(r"(学校|学院|中学|小学|大学|幼儿园)$", issuer or "") is not None
+
+
+def _issuer_cluster(clusters: list[Cluster], index: dict[str, int], issuer: str | None, m: Mention) -> Cluster:
+    key = "\x00issuer"
+    if key not in index:
+        clusters.append(Cluster(kind="unit", first=m.start))
+        index[key] = len(clusters) - 1
+        if issuer:
+            clusters[-1].names[issuer] = 0
+    return clusters[index[key]]
+
+
+def _kind(m: Mention, lex: ActorLexicon) -> str:
+    if m.name in lex.externals:
+        return "external"
+    return m.kind
+
+
+def _longer_form(name: str, m: Mention, index: dict[str, int], clusters: list[Cluster],
+                 lex: ActorLexicon) -> int | None:
+    """The actor a short form stands for: the one longer name it ends, or its own name with 各 dropped."""
+    if len(name) < 2 or is_bare_generic(name):
+        return None
+    for pre in lex.collective_prefixes:
+        if (pre + name) in index:
+            return index[pre + name]
+    candidates = {i for other, i in index.items()
+                  if other != name and other.endswith(name) and not other.startswith("\x00")
+                  and clusters[i].first <= m.start}
+    if len(candidates) == 1:
+        return candidates.pop()
+    return None
+
+
+def _org_spans(org: Organisation) -> list[tuple[int, int]]:
+    return org.spans

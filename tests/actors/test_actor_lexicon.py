@@ -1,0 +1,57 @@
+"""The examples in data/actors.json are the specification of the mention finder."""
+from __future__ import annotations
+
+import pytest
+
+from planparse.actors import find_actors, find_mentions
+from planparse.actors.lexicon import lexicon
+
+RAW = lexicon().raw
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in find_mentions(text, 0, len(text))]
+
+
+def _named_examples() -> list[tuple[str, str, str]]:
+    out = []
+    for entry in RAW["body_suffixes"]:
+        out += [(entry["suffix"], text, want) for text, want in entry["examples"]]
+    for key, table in RAW.items():
+        if isinstance(table, dict) and key not in ("source_cues", "not_bodies", "subject_cues", "receiver_cues",
+                                                   "owner_labels", "verbs_before_names", "person_titles"):
+            out += [(key, ex[0], ex[1]) for ex in table.get("examples", []) if isinstance(ex, list) and ex[1]]
+    return out
+
+
+@pytest.mark.parametrize(("rule", "text", "want"), _named_examples())
+def test_example_is_found(rule, text, want):
+    assert want in _names(text), f"{rule}: {text!r} gave {_names(text)}"
+
+
+@pytest.mark.parametrize(("suffix", "text"), [(e["suffix"], t) for e in RAW["body_suffixes"]
+                                               for t in e.get("counter_examples", [])])
+def test_counter_example_gives_no_body(suffix, text):
+    assert not [m for m in find_mentions(text, 0, len(text)) if m.head == suffix], text
+
+
+@pytest.mark.parametrize("text", RAW["not_bodies"]["examples"] + [t for t, _ in RAW["verbs_before_names"]["examples"]])
+def test_common_nouns_and_clause_verbs_are_not_names(text):
+    lex = lexicon()
+    for name in _names(text):
+        assert not any(name.startswith(v) for v in lex.verbs_before_names), name
+        assert not any(name.endswith(w) for w in lex.not_bodies), name
+
+
+def test_mentions_keep_their_offsets():
+    text = "一、组织领导\n由学校办公室牵头，各班级每天向领导小组办公室报告。"
+    for m in find_mentions(text, 0, len(text)):
+        assert text[m.start:m.end] == m.name
+
+
+@pytest.mark.parametrize(("text", "want"), RAW["person_titles"]["examples"])
+def test_named_people_of_an_organisation_statement(text, want):
+    actors, relations = find_actors(text, (0, len(text)), issuer=None, id_prefix="p1.")
+    by_id = {a.id: a for a in actors}
+    leaders = [by_id[r.source].name for r in relations if r.type == "member_of" and r.role == "组长"]
+    assert leaders == [want]
