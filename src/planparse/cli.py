@@ -5,8 +5,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from . import __version__
+from .batch.job import DEFAULT_MAX_CHARS
+from .batch.runner import ENGINES, BatchOptions, default_jobs, run_batch
 from .errors import PlanParseError
 from .model import Document
 from .pipeline import parse
@@ -51,6 +54,62 @@ def _cmd_parse(args: argparse.Namespace) -> int:
     return status
 
 
+def _cmd_batch(args: argparse.Namespace) -> int:
+    """Exit 0 when every input is ok or skipped, 1 when any failed, 2 for a command that cannot run."""
+    if args.scheduler and args.engine != "dask":
+        print("planparse: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    if args.engine == "dask":
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            print("planparse: --engine dask needs dask.distributed: pip install 'planparse[dask]'",
+                  file=sys.stderr)
+            return 2
+    options = BatchOptions(out=args.out, jobs=args.jobs, resume=args.resume, engine=args.engine,
+                           scheduler=args.scheduler, timeout=args.timeout, max_chars=args.max_chars,
+                           year=args.year)
+    try:
+        report = run_batch(args.inputs, options)
+    except KeyboardInterrupt:
+        print("planparse batch: interrupted; run again with --resume to finish", file=sys.stderr)
+        return 130
+    print(report.summary, file=sys.stderr)
+    return 1 if report.count("failed") else 0
+
+
+def _positive(kind: type) -> object:
+    def convert(text: str) -> object:
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be above 0, not {text}")
+        return value
+    convert.__name__ = kind.__name__
+    return convert
+
+
+def _add_batch(sub: argparse._SubParsersAction) -> None:
+    b = sub.add_parser("batch", help="parse every plan file under folders into JSON, tables and a manifest",
+                       description="Parse every plan file under the folders (recursively) and the files "
+                                   "named. Exit status: 0 when every input is ok or skipped, 1 when any failed.")
+    b.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE", help="a folder to search, or a plan file")
+    b.add_argument("--out", required=True, type=Path, metavar="OUT",
+                   help="output folder: NAME.json per input, tables/, graphs/, manifest.csv")
+    b.add_argument("--jobs", type=_positive(int), default=default_jobs(), metavar="N",
+                   help="worker processes (default: every core, here %(default)s)")
+    b.add_argument("--resume", action="store_true",
+                   help="keep the outputs of an earlier run into OUT; parse only inputs without one")
+    b.add_argument("--engine", choices=ENGINES, default="local",
+                   help="local worker processes (default) or a Dask cluster")
+    b.add_argument("--scheduler", metavar="ADDR", help="the Dask scheduler to use (default: a local cluster)")
+    b.add_argument("--timeout", type=_positive(float), default=60.0, metavar="SECONDS",
+                   help="time limit per file (default %(default)s)")
+    b.add_argument("--max-chars", type=_positive(int), default=DEFAULT_MAX_CHARS, metavar="N",
+                   help="size limit per file in characters of text (default %(default)s)")
+    b.add_argument("--year", type=int, help="the year of dates written without one (default: the plan's own)")
+    b.set_defaults(run=_cmd_batch)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="planparse", description="Turn Chinese administrative plans into structure.")
     ap.add_argument("--version", action="version", version=f"planparse {__version__}")
@@ -61,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="json: the planparse/1 schema, one document per line; tree: an indented outline (default)")
     p.add_argument("--indent", action="store_true", help="indent the JSON")
     p.set_defaults(run=_cmd_parse)
+    _add_batch(sub)
     return ap
 
 

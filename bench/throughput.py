@@ -1,0 +1,154 @@
+"""Speed and memory of planparse on the shared corpus and seeds, against the targets of the batch issue.
+
+    python bench/throughput.py [--copies N] [--profile-top N]
+
+Measures, in one run: full-parse throughput in characters per second of normalised text, as a
+ratio to `jieba.lcut` over the same texts; a batch over the corpus (copied N times) with 2 jobs
+against 1; the peak RSS of a batch worker; the wall time of a cold `import planparse;
+planparse.parse(...)`; then a cProfile of the parse, so the table comes with where the time goes.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+
+import planparse
+from planparse.batch.runner import BatchOptions, run_batch
+from planparse.read.sniff import EXTENSIONS
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+FOLDERS = (SHARED / "corpus", SHARED / "seeds")
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    value: float
+    unit: str
+    target: str
+    met: bool
+
+
+def plan_files() -> list[Path]:
+    found = []
+    for folder in FOLDERS:
+        found += sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in EXTENSIONS
+                        and not p.name.startswith("README"))
+    return found
+
+
+def parsed_texts(files: list[Path]) -> tuple[list[Path], list[str]]:
+    ok, texts = [], []
+    for path in files:
+        try:
+            texts.append(planparse.parse(path).text)
+            ok.append(path)
+        except planparse.PlanParseError:
+            continue
+    return ok, texts
+
+
+def best_of(runs: int, work) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def throughput(files: list[Path], texts: list[str]) -> list[Figure]:
+    chars = sum(map(len, texts))
+    jieba.initialize()
+    parse_s = best_of(3, lambda: [planparse.parse(p) for p in files])
+    jieba_s = best_of(3, lambda: [jieba.lcut(t) for t in texts])
+    ratio = (chars / parse_s) / (chars / jieba_s)
+    return [Figure("parse throughput", chars / parse_s / 1000, "k chars/s", "", True),
+            Figure("jieba.lcut throughput", chars / jieba_s / 1000, "k chars/s", "", True),
+            Figure("parse / jieba", ratio, "x", ">= 1.0", ratio >= 1.0)]
+
+
+def scaling(files: list[Path], copies: int) -> list[Figure]:
+    with tempfile.TemporaryDirectory(prefix="planparse-bench-") as tmp:
+        src = Path(tmp) / "in"
+        for i in range(copies):
+            for path in files:
+                target = src / f"copy{i}" / path.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, target)
+        seconds, peak_kb = {}, 0
+        for jobs in (1, 2):
+            options = BatchOptions(out=Path(tmp) / f"out{jobs}", jobs=jobs)
+            report = run_batch([src], options, stream=io.StringIO())
+            seconds[jobs] = report.seconds
+            peak_kb = max(peak_kb, report.worker_peak_kb)
+    speedup = seconds[1] / seconds[2]
+    peak_mb = peak_kb / 1024
+    return [Figure(f"batch, 1 job ({copies * len(files)} files)", seconds[1], "s", "", True),
+            Figure("batch, 2 jobs", seconds[2], "s", "", True),
+            Figure("2 jobs / 1 job speed-up", speedup, "x", ">= 1.8", speedup >= 1.8),
+            Figure("peak RSS per worker", peak_mb, "MB", "<= 400", peak_mb <= 400)]
+
+
+def cold_start(path: Path) -> Figure:
+    code = f"import planparse; planparse.parse({str(path)!r})"
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        times.append(time.perf_counter() - started)
+    seconds = statistics.median(times)
+    return Figure(f"cold start (import + parse {path.name})", seconds, "s", "<= 1.5", seconds <= 1.5)
+
+
+def profile(files: list[Path], top: int) -> str:
+    profiler = cProfile.Profile()
+    profiler.runcall(lambda: [planparse.parse(p) for p in files])
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def table(figures: list[Figure]) -> str:
+    width = max(len(f.name) for f in figures)
+    lines = [f"{'measure':<{width}}  {'value':>10}  {'unit':<10} {'target':<8} met",
+             "-" * (width + 38)]
+    for f in figures:
+        met = ("yes" if f.met else "NO") if f.target else ""
+        lines.append(f"{f.name:<{width}}  {f.value:>10.2f}  {f.unit:<10} {f.target:<8} {met}")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=4, help="copies of the corpus in the jobs comparison")
+    ap.add_argument("--profile-top", type=int, default=25, help="entries of the cProfile listing")
+    args = ap.parse_args()
+    if not all(folder.is_dir() for folder in FOLDERS):
+        print(f"needs {' and '.join(map(str, FOLDERS))}", file=sys.stderr)
+        return 2
+    files, texts = parsed_texts(plan_files())
+    figures = throughput(files, texts) + scaling(files, args.copies) + [cold_start(files[0])]
+    print(f"{len(files)} files that parse, {sum(map(len, texts))} characters of normalised text\n")
+    print(table(figures))
+    print("\nWhere parse time goes (cProfile over one pass of the files):\n")
+    print(profile(files, args.profile_top))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

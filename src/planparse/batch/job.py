@@ -1,0 +1,52 @@
+"""One input's work: the pure parse function, and the task and result a worker exchanges."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import TooLargeError
+from ..pipeline import build_document
+from ..read import read
+
+DEFAULT_MAX_CHARS = 50_000_000
+
+
+def parse_file(path: str | Path, year: int | None = None,
+               max_chars: int = DEFAULT_MAX_CHARS) -> dict[str, Any]:
+    """The planparse/1 JSON dict of one plan file; raises a PlanParseError for bad input.
+
+    A module-level function of plain arguments, so Dask, Ray or Spark can ship it to workers."""
+    src = read(path)
+    chars = sum(len(b.text) for b in src.blocks)
+    if chars > max_chars:
+        raise TooLargeError(path, f"{chars} characters of text, over the limit of {max_chars}")
+    return build_document(src, year).to_dict()
+
+
+@dataclass(frozen=True)
+class Task:
+    """One input to parse; `key` names its outputs."""
+
+    key: str
+    path: str
+    year: int | None = None
+    max_chars: int = DEFAULT_MAX_CHARS
+
+
+@dataclass
+class Result:
+    """What a worker gives back for a task: the rendered outputs, or why there are none."""
+
+    key: str
+    status: str
+    seconds: float
+    error_class: str = ""
+    message: str = ""
+    json_text: str | None = None
+    graphs: dict[str, str] = field(default_factory=dict)
+    worker_peak_kb: int = 0
+
+
+def failure(task: Task, error_class: str, message: str, seconds: float) -> Result:
+    return Result(task.key, "failed", seconds, error_class, message)

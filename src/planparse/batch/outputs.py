@@ -1,0 +1,42 @@
+"""Where a batch puts each kind of output inside OUT."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomic import write_atomic
+from .job import Result
+
+
+@dataclass(frozen=True)
+class Layout:
+    """OUT/KEY.json per input (KEY is its relative path, so NAME at top level gives NAME.json),
+    OUT/graphs/KEY.PLAN.graphml, OUT/tables/*.csv|parquet, OUT/manifest.csv, OUT/.planparse/ state."""
+
+    out: Path
+
+    def json(self, key: str) -> Path:
+        return self.out / f"{key}.json"
+
+    def graph(self, key: str, plan_id: str) -> Path:
+        return self.out / "graphs" / f"{key}.{plan_id}.graphml"
+
+    @property
+    def tables(self) -> Path:
+        return self.out / "tables"
+
+    @property
+    def manifest(self) -> Path:
+        return self.out / "manifest.csv"
+
+    @property
+    def state(self) -> Path:
+        return self.out / ".planparse"
+
+
+def store(layout: Layout, result: Result) -> None:
+    """Write an ok result's outputs; the JSON goes last, since its presence means the input is done."""
+    for plan_id, text in result.graphs.items():
+        write_atomic(layout.graph(result.key, plan_id), text)
+    if result.json_text is not None:
+        write_atomic(layout.json(result.key), result.json_text)

@@ -1,0 +1,74 @@
+"""The worker process: `python -m planparse.batch.worker TASK_FD RESULT_FD`.
+
+It announces itself once its imports are done, then runs one task at a time until the task
+pipe closes. The parent kills it when a task overruns its time limit.
+"""
+from __future__ import annotations
+
+import json
+import resource
+import signal
+import sys
+import time
+from dataclasses import replace
+from multiprocessing.connection import Connection
+
+from ..errors import PlanParseError
+from ..pipeline import parse_text
+from .graph import graphml_text, plan_graph
+from .job import Result, Task, failure, parse_file
+
+READY = "ready"
+
+
+def run_task(task: Task) -> Result:
+    """Parse and render one input; every exception becomes a failed Result."""
+    started = time.perf_counter()
+    try:
+        doc = parse_file(task.path, task.year, task.max_chars)
+        json_text = json.dumps(doc, ensure_ascii=False)
+        graphs = {plan["id"]: graphml_text(plan_graph(plan)) for plan in doc["plans"]}
+    except PlanParseError as exc:
+        return failure(task, type(exc).__name__, exc.cause, time.perf_counter() - started)
+    except Exception as exc:  # noqa: BLE001 - a bug met on one file must not stop the other files
+        return failure(task, type(exc).__name__, str(exc) or repr(exc), time.perf_counter() - started)
+    return Result(task.key, "ok", time.perf_counter() - started, json_text=json_text, graphs=graphs)
+
+
+def _peak_rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _warm_up() -> None:
+    # Loads the data files and compiles the patterns now, so a task's time limit measures its parse.
+    parse_text("某某工作方案\n一、总体要求\n（一）加强领导。\n1.落实责任。\n")
+
+
+def serve(tasks: Connection, results: Connection) -> None:
+    _warm_up()
+    try:
+        results.send(READY)
+    except (BrokenPipeError, OSError):
+        return
+    while True:
+        try:
+            task = tasks.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        result = replace(run_task(task), worker_peak_kb=_peak_rss_kb())
+        try:
+            results.send(result)
+        except (BrokenPipeError, OSError):
+            return
+
+
+def main(argv: list[str]) -> None:
+    # Ctrl-C reaches the whole process group; the parent decides what happens to the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    serve(Connection(int(argv[0]), writable=False), Connection(int(argv[1]), readable=False))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
