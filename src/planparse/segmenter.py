@@ -111,14 +111,3 @@ def cut(text: str) -> list[str]:
 def tag(text: str) -> list[tuple[str, str]]:
     """The words of `text` with jieba's part-of-speech tags; lengths add up to len(text)."""
     return engine().tag(text)
-
-
-def word_bounds(text: str) -> bytearray:
-    """A flag per position of `text` (and one past its end): 1 where a word starts or ends."""
-    flags = bytearray(len(text) + 1)
-    pos = 0
-    flags[0] = 1
-    for word in cut(text):
-        pos += len(word)
-        flags[pos] = 1
-    return flags

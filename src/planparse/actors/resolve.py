@@ -45,8 +45,8 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
             (any(after.startswith(w) for w in lex.source_after) or after.startswith("的")):
         return "source"
     line_start = text.rfind("\n", lo, m.start) + 1
-    line = text[line_start:text.find("\n", m.end) if text.find("\n", m.end) >= 0 else len(text)]
-    if "\t" in line:
+    line_end = text.find("\n", m.end)
+    if "\t" in text[line_start:line_end if line_end >= 0 else len(text)]:
         return "owner"
     clause_start = max(text.rfind(c, lo, m.start) for c in "。；\n（(")
     if _OWNER_LIST.search(text, max(clause_start, lo), m.start):
@@ -80,7 +80,7 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
     lex = lexicon()
     cues = [cue_of(text, m, lo, lex) for m in mentions]
     _propagate(text, mentions, cues)
-    in_org = _org_spans(org)
+    in_org = org.spans
     members = {mem.name for mem, _, _ in org.members}
     kept: list[Mention] = []
     for m, cue in zip(mentions, cues, strict=True):
@@ -219,6 +219,3 @@ def _longer_form(name: str, m: Mention, index: dict[str, int], clusters: list[Cl
         return candidates.pop()
     return None
 
-
-def _org_spans(org: Organisation) -> list[tuple[int, int]]:
-    return org.spans
