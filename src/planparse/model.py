@@ -126,6 +126,38 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Assignee:
+    """An actor (id) given a duty, with its part in it: responsible, lead, support, accountable or informed."""
+
+    actor: str
+    role: str = "responsible"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"actor": self.actor, "role": self.role}
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A clause that directs: who (assignees), must or must not (modality), do what (action), by when.
+
+    `deadline` is the id of a time; `assignees` is empty for an orphan duty, one the plan gives
+    to nobody."""
+
+    id: str
+    action: str
+    span: Span
+    assignees: tuple[Assignee, ...] = ()
+    modality: str | None = None
+    deadline: str | None = None
+    section: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "assignees": [a.to_dict() for a in self.assignees], "modality": self.modality,
+                "action": self.action, "deadline": self.deadline, "section": self.section,
+                "span": list(self.span)}
+
+
+@dataclass(frozen=True)
 class Plan:
     """One plan of a file: its title, issuer, span and what was found in it."""
 
@@ -137,7 +169,7 @@ class Plan:
     actors: tuple[Actor, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     phases: tuple[Phase, ...] = ()
-    duties: tuple[Any, ...] = ()
+    duties: tuple[Duty, ...] = ()
     relations: tuple[Relation, ...] = ()
     title_span: Span | None = None
 
