@@ -27,6 +27,8 @@ class _Engine(Protocol):
 
     def tag(self, text: str) -> list[tuple[str, str]]: ...
 
+    def is_word(self, word: str) -> bool: ...
+
 
 class _RustJieba:
     name = "rjieba"
@@ -44,6 +46,9 @@ class _RustJieba:
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return self._mod.tag(text)
+
+    def is_word(self, word: str) -> bool:
+        return self._mod.has_word(word)
 
 
 class _PyJieba:
@@ -68,6 +73,10 @@ class _PyJieba:
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return [(p.word, p.flag) for p in self._pos.lcut(text)]
+
+    def is_word(self, word: str) -> bool:
+        self._tk.check_initialized()
+        return bool(self._tk.FREQ.get(word))
 
 
 def cache_dir() -> Path:
@@ -111,3 +120,8 @@ def cut(text: str) -> list[str]:
 def tag(text: str) -> list[tuple[str, str]]:
     """The words of `text` with jieba's part-of-speech tags; lengths add up to len(text)."""
     return engine().tag(text)
+
+
+def is_word(word: str) -> bool:
+    """Whether `word` is in the dictionary (jieba's, with the lexicon added)."""
+    return engine().is_word(word)

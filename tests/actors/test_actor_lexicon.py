@@ -19,7 +19,8 @@ def _named_examples() -> list[tuple[str, str, str]]:
         out += [(entry["suffix"], text, want) for text, want in entry["examples"]]
     for key, table in RAW.items():
         if isinstance(table, dict) and key not in ("source_cues", "not_bodies", "subject_cues", "receiver_cues",
-                                                   "owner_labels", "verbs_before_names", "person_titles"):
+                                                   "owner_labels", "verbs_before_names", "person_titles",
+                                                   "assign_cues", "audience_cues"):
             out += [(key, ex[0], ex[1]) for ex in table.get("examples", []) if isinstance(ex, list) and ex[1]]
     return out
 
@@ -55,3 +56,18 @@ def test_named_people_of_an_organisation_statement(text, want):
     by_id = {a.id: a for a in actors}
     leaders = [by_id[r.source].name for r in relations if r.type == "member_of" and r.role == "组长"]
     assert leaders == [want]
+
+
+def _actor_names(text: str) -> set[str]:
+    actors, _ = find_actors(text, (0, len(text)), issuer=None, id_prefix="p1.")
+    return {n for a in actors for n in (a.name, *a.aliases)}
+
+
+@pytest.mark.parametrize(("text", "want"), RAW["assign_cues"]["examples"])
+def test_who_is_put_in_charge_is_an_actor(text, want):
+    assert want in _actor_names(text)
+
+
+@pytest.mark.parametrize(("text", "audience"), RAW["audience_cues"]["examples"])
+def test_the_audience_of_another_act_is_no_actor(text, audience):
+    assert audience not in _actor_names(text)

@@ -20,7 +20,7 @@ def find_actors(text: str, span: Span, *, issuer: str | None, id_prefix: str,
                 sections: Sequence[Section] = ()) -> tuple[list[Actor], list[Relation]]:
     """The plan's actors (ids `{id_prefix}a1`, ...) and the relations its organisation statements give."""
     lo, hi = span
-    mentions = find_mentions(text, lo, hi)
+    mentions = find_mentions(text, lo, hi, [s.heading_span[1] for s in sections])
     org = read_organisation(text, lo, hi, mentions)
     clusters, index = resolve(text, lo, hi, mentions, org, issuer)
     order = sorted(range(len(clusters)), key=lambda i: (min(clusters[i].mentions)[0] if clusters[i].mentions

@@ -38,6 +38,10 @@ class ActorLexicon:
     subject_cues: tuple[str, ...]
     receiver_cues: tuple[str, ...]
     owner_labels: tuple[str, ...]
+    assign_cues: tuple[str, ...]
+    audience_cues: tuple[str, ...]
+    abstract_nouns: frozenset[str]
+    rank_modifiers: frozenset[str]
     raw: dict
 
     def head_kind(self, head: str) -> str:
@@ -95,5 +99,9 @@ def lexicon() -> ActorLexicon:
         subject_cues=_longest_first(raw["subject_cues"]["words"]),
         receiver_cues=_longest_first(raw["receiver_cues"]["words"]),
         owner_labels=_longest_first(raw["owner_labels"]["words"]),
+        assign_cues=_longest_first(raw["assign_cues"]["words"]),
+        audience_cues=_longest_first(raw["audience_cues"]["words"]),
+        abstract_nouns=frozenset(raw["abstract_nouns"]["words"]),
+        rank_modifiers=frozenset(raw["rank_modifiers"]["words"]),
         raw=raw,
     )

@@ -10,9 +10,11 @@ word with them, which is what tells 政教处 from 处置 and 教学部 from 部
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..segmenter import tag
+from ..segmenter import is_word, tag
 from .lexicon import ActorLexicon, lexicon
 
 _MAX_NAME = 24
@@ -42,6 +44,7 @@ class Mention:
 # particles, pronouns, adverbs, idioms, measure words, punctuation.
 _NEVER_INSIDE = frozenset({"p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "r", "d", "ad", "l", "q", "y",
                            "e", "o", "x", "z", "i", "t", "tg", "df", "dg"})
+_NOT_NOUN_TAGS = ("v", "c", "d", "p", "a", "m")
 # Groups and offices carry their purpose in their name (突发事件处置领导小组), so a verb
 # does not end one; other names end at a verb unless it sits between two nouns (市防火委).
 _LENIENT_KINDS = frozenset({"group", "office"})
@@ -81,12 +84,27 @@ def tag_words(text: str, lo: int, hi: int) -> Words:
     return Words(lo, starts, tags, index)
 
 
+def _verb_ending(text: str, suffix_at: int, words: Words) -> bool:
+    """Whether the word that ends in a one-character suffix is a verb or the like (举办, 严肃查处).
+
+    jieba's tag of a longer word is unreliable (严肃查处/nr, 维稳处/v), so there the suffix and
+    the character before it are looked up on their own: 查处 is a verb, 稳处 no word."""
+    i = words.word_at(suffix_at)
+    if words.starts[i] == suffix_at - 1:
+        return words.tags[i][:1] in _NOT_NOUN_TAGS
+    pair = text[suffix_at - 1:suffix_at + 1]
+    return is_word(pair) and tag(pair)[0][1][:1] in _NOT_NOUN_TAGS
+
+
 def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexicon,
                lenient: bool) -> tuple[int, bool]:
     """Where the name ending in the head at `head_start` begins, and whether a collective prefix opens it."""
     p = head_start
     if p > lo and words.starts[words.word_at(p - 1)] < p and words.word_at(p - 1) == words.word_at(p):
-        p = words.starts[words.word_at(p)]
+        p = max(lo, words.starts[words.word_at(p)])
+        if text[p:head_start] in lex.verbs_before_names and text[head_start] not in lex.single_suffixes:
+            # 实施单位, 印发单位: the segmenter glued the clause's verb to the head.
+            return head_start, False
         if text[p] in lex.glued_stop_chars:
             return p + 1, False
         if any(text.startswith(pre, p) for pre in lex.collective_prefixes):
@@ -120,7 +138,7 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
             continue
         if word in lex.left_stops or word in lex.roles or tag in _NEVER_INSIDE and not (lenient and tag == "l"):
             break
-        if not lenient and (word in lex.verbs_before_names or _idiom(word, tag)):
+        if not lenient and (word in lex.verbs_before_names or word in lex.abstract_nouns or _idiom(word, tag)):
             break
         if len(word) > 1 and word[0] in lex.glued_stop_chars and word[1:] in lex.places:
             p = w_start + 1
@@ -131,9 +149,13 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
     return p, False
 
 
-def find_mentions(text: str, lo: int, hi: int) -> list[Mention]:
-    """Every actor-like name inside text[lo:hi], longest forms only, in order."""
+def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> list[Mention]:
+    """Every actor-like name inside text[lo:hi], longest forms only, in order.
+
+    `breaks` are offsets no name runs across: the ends of run-in headings, which a plan often
+    glues to the sentence after them (落实执勤战备制度消防部门要…)."""
     lex = lexicon()
+    breaks = sorted(breaks)
     words = tag_words(text, lo, hi)
     found: list[Mention] = []
     for m in lex.heads.finditer(text, lo, hi):
@@ -143,16 +165,18 @@ def find_mentions(text: str, lo: int, hi: int) -> list[Mention]:
             continue
         head = m.group("head")
         ends_word = e == hi or words.word_at(e) != words.word_at(e - 1)
-        if not ends_word and head not in lex.roles:
-            # The head runs on into a longer word (处置, 部署, 中心城区).
+        if not ends_word and (head not in lex.roles or words.starts[words.word_at(s)] < s):
+            # The head runs on into a longer word (处置, 部署, 中心城区), or straddles two
+            # (确保|安全 holds 保安); a role may still be glued to what follows it (主任要).
             continue
         suffix_word = words.word_at(e - 1)
-        if head in lex.single_suffixes and words.starts[suffix_word] == s - 1 \
-                and words.tags[suffix_word][:1] in ("v", "c", "d", "p", "a", "m"):
-            # 举办, 督办, 系统所: the word that ends in the suffix is no noun.
+        if head in lex.single_suffixes and words.starts[suffix_word] < s and _verb_ending(text, s, words):
+            # 举办, 督办, 系统所, 严肃查处: the word that ends in the suffix is no noun.
             continue
         kind = lex.head_kind(head)
-        start, collective = _walk_left(text, lo, s, words, lex, kind in _LENIENT_KINDS)
+        k = bisect_right(breaks, s)
+        floor = max(lo, breaks[k - 1]) if k else lo
+        start, collective = _walk_left(text, floor, s, words, lex, kind in _LENIENT_KINDS)
         name = text[start:e]
         if any(name.endswith(w) for w in lex.not_bodies):
             continue

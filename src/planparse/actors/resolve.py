@@ -11,6 +11,7 @@ drops a distributive prefix (基层司法所 → 各基层司法所), or is how 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .lexicon import ActorLexicon, lexicon
@@ -38,7 +39,7 @@ class Cluster:
 
 
 def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
-    """subject, receiver, owner, source or other: what the words around a mention make of it."""
+    """subject, receiver, owner, audience, source or other: what the words around a mention make of it."""
     before = text[max(lo, m.start - 8):m.start]
     after = text[m.end:m.end + 8]
     if any(before.endswith(w) for w in lex.source_before) and \
@@ -53,6 +54,10 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
         return "owner"
     if any(before.endswith(w) for w in lex.receiver_cues):
         return "receiver"
+    if any(before.endswith(w) for w in lex.audience_cues):
+        return "audience"
+    if m.kind in ("role", "unit", "collective") and any(before.endswith(w) for w in lex.assign_cues):
+        return "owner"
     if after.startswith("的") or after.startswith("之"):
         return "other"
     if any(after.startswith(w) for w in lex.subject_cues):
@@ -82,17 +87,22 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
     _propagate(text, mentions, cues)
     in_org = org.spans
     members = {mem.name for mem, _, _ in org.members}
+    org_aliases = {alias for alias, _ in org.aliases}
     kept: list[Mention] = []
     for m, cue in zip(mentions, cues, strict=True):
         inside_org = any(s <= m.start < e for s, e in in_org)
         if m.name in _ROLE_LABELS and (inside_org or cue != "subject"):
             continue
-        if is_bare_generic(m.name) and m.name not in members:
+        if is_bare_generic(m.name) and m.name not in members and m.name not in org_aliases:
+            continue
+        if m.kind == "role" and text.startswith(("：", ":"), m.end) and inside_org:
+            # 办公室主任：XXX labels the member that follows; the member is the actor.
             continue
         if cue == "opens":
             # Opening a clause makes a body its doer; an audience or a generic role
-            # (学生, 人员) opens clauses about it as often as clauses it must act on.
-            generic = m.head in lex.audiences or m.head in lex.generic_roles
+            # (学生, 人员) opens clauses about it as often as clauses it must act on,
+            # unless the name says whose it is (学院主要领导).
+            generic = (m.head in lex.audiences or m.head in lex.generic_roles) and _core(m.name, lex) == m.head
             cue = "other" if generic else "subject"
         if m.head in lex.audiences and m.kind == "collective" and cue != "subject":
             continue
@@ -113,11 +123,13 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
 
     for full, _, span in org.part_of:
         cluster_for(full, "office" if full.endswith("办公室") else "group", span[0])
+    titles = Counter(alias for mem, _, _ in org.members for alias in mem.aliases if alias in lex.person_titles)
     for mem, _group, _role in org.members:
         c = cluster_for(mem.name, mem.kind, mem.span[0])
         c.add(mem.name, mem.span)
         for alias in mem.aliases:
-            if alias not in _ROLE_LABELS and alias not in lex.person_titles:
+            # A title held by one member only (朱凤瑞校长 … 向校长报告) names that person.
+            if alias not in _ROLE_LABELS and (alias not in lex.person_titles or titles[alias] == 1):
                 index.setdefault(alias, index[mem.name])
     for full, host, span in org.located_in:
         cluster_for(full, "office", span[0])
@@ -145,7 +157,8 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
             index.setdefault(name, clusters.index(c))
         c.add(name, (m.start, m.end))
     _merge_short_forms(clusters, index, lex)
-    return [c for c in clusters if c.names], index
+    live = {i: n for n, i in enumerate(i for i, c in enumerate(clusters) if c.names)}
+    return [c for c in clusters if c.names], {name: live[i] for name, i in index.items() if i in live}
 
 
 def _core(name: str, lex: ActorLexicon) -> str:
@@ -168,7 +181,8 @@ def _merge_short_forms(clusters: list[Cluster], index: dict[str, int], lex: Acto
             continue
         core = _core(name, lex)
         hosts = {j for j in live if j != i and clusters[j].names and any(
-            (o.endswith(name) and o != name) or (core != name and _core(o, lex) == core and len(o) > len(name))
+            (o.endswith(name) and o != name and not _another_rank(name, o, lex))
+            or (core != name and _core(o, lex) == core and len(o) > len(name))
             for o in clusters[j].names)}
         if len(hosts) != 1:
             continue
@@ -182,6 +196,11 @@ def _merge_short_forms(clusters: list[Cluster], index: dict[str, int], lex: Acto
         for n, k in list(index.items()):
             if k == i:
                 index[n] = j
+
+
+def _another_rank(short: str, long: str, lex: ActorLexicon) -> bool:
+    """Whether the longer role is another post, not a fuller name of the same one (主管校长 / 校长)."""
+    return long[: -len(short)] in lex.rank_modifiers
 
 
 def _issuer_is_school(issuer: str | None) -> bool:
@@ -214,7 +233,7 @@ def _longer_form(name: str, m: Mention, index: dict[str, int], clusters: list[Cl
             return index[pre + name]
     candidates = {i for other, i in index.items()
                   if other != name and other.endswith(name) and not other.startswith("\x00")
-                  and clusters[i].first <= m.start}
+                  and not _another_rank(name, other, lex) and clusters[i].first <= m.start}
     if len(candidates) == 1:
         return candidates.pop()
     return None
