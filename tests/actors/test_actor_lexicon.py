@@ -63,7 +63,7 @@ def _actor_names(text: str) -> set[str]:
     return {n for a in actors for n in (a.name, *a.aliases)}
 
 
-@pytest.mark.parametrize(("text", "want"), RAW["assign_cues"]["examples"])
+@pytest.mark.parametrize(("text", "want"), RAW["assign_cues"]["examples"] + RAW["bare_doers"]["examples"])
 def test_who_is_put_in_charge_is_an_actor(text, want):
     assert want in _actor_names(text)
 
@@ -71,3 +71,8 @@ def test_who_is_put_in_charge_is_an_actor(text, want):
 @pytest.mark.parametrize(("text", "audience"), RAW["audience_cues"]["examples"])
 def test_the_audience_of_another_act_is_no_actor(text, audience):
     assert audience not in _actor_names(text)
+
+
+@pytest.mark.parametrize("text", RAW["placeholder_person"]["counter_examples"])
+def test_a_blank_for_a_number_or_date_is_no_person(text):
+    assert not [m for m in find_mentions(text, 0, len(text)) if m.kind == "person"], text

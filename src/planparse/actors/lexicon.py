@@ -26,6 +26,8 @@ class ActorLexicon:
     externals: frozenset[str]
     issuer_self: frozenset[str]
     placeholder: re.Pattern[str]
+    placeholder_not_after: tuple[str, ...]
+    placeholder_not_before: tuple[str, ...]
     person_titles: tuple[str, ...]
     joined_names: tuple[str, ...]
     left_stops: frozenset[str]
@@ -42,6 +44,7 @@ class ActorLexicon:
     audience_cues: tuple[str, ...]
     abstract_nouns: frozenset[str]
     rank_modifiers: frozenset[str]
+    bare_doers: frozenset[str]
     raw: dict
 
     def head_kind(self, head: str) -> str:
@@ -87,6 +90,8 @@ def lexicon() -> ActorLexicon:
         externals=frozenset(externals),
         issuer_self=frozenset(issuer_self),
         placeholder=re.compile(placeholder),
+        placeholder_not_after=tuple(raw["placeholder_person"]["not_after"]),
+        placeholder_not_before=tuple(raw["placeholder_person"]["not_before"]),
         person_titles=_longest_first(raw["person_titles"]["words"]),
         joined_names=_longest_first(raw["joined_names"]["words"]),
         left_stops=frozenset(raw["left_stops"]["words"]),
@@ -103,5 +108,6 @@ def lexicon() -> ActorLexicon:
         audience_cues=_longest_first(raw["audience_cues"]["words"]),
         abstract_nouns=frozenset(raw["abstract_nouns"]["words"]),
         rank_modifiers=frozenset(raw["rank_modifiers"]["words"]),
+        bare_doers=frozenset(raw["bare_doers"]["words"]),
         raw=raw,
     )

@@ -161,7 +161,10 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
     for m in lex.heads.finditer(text, lo, hi):
         s, e = m.span()
         if m.group("ph"):
-            found.append(Mention(s, e, m.group(), "person", m.group()))
+            # A blank for a number or a date (联系电话：XXXX, XXXX学年) is no person.
+            if not text.startswith(lex.placeholder_not_before, e) \
+                    and not any(w in text[max(lo, s - 6):s] for w in lex.placeholder_not_after):
+                found.append(Mention(s, e, m.group(), "person", m.group()))
             continue
         head = m.group("head")
         ends_word = e == hi or words.word_at(e) != words.word_at(e - 1)
@@ -185,7 +188,8 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
         elif kind == "collective" and not collective and head not in lex.audiences:
             # 地, 村, 班级 name a set of bodies only behind 各 / 全体 (各地, not 针对性地).
             continue
-        if name == head and (head in lex.single_suffixes or head in _BARE_GENERIC and head not in _SET_UP_HEADS):
+        if name == head and (head in lex.single_suffixes
+                             or head in _BARE_GENERIC and head not in _SET_UP_HEADS and head not in lex.bare_doers):
             continue
         found.append(Mention(start, e, name, kind, head))
     return _outermost(found)

@@ -23,6 +23,7 @@ _CLAUSE_OPEN = re.compile(r"(?:^|[。；;！？!?\n，,：:）)])\s*(?:[（(]?[�
 _JOINERS = re.compile(r"^(?:、|和|及|与|以及|或|，)$")
 _OWNER_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|主办单位|承办单位|参与单位|"
                          r"实施单位|负责单位|负责部门|责任人|责任领导)\s*[：:]")
+_OBJECT_ENDS = frozenset("和及与、，,。；;")
 _ROLE_LABELS = frozenset({"组长", "副组长", "常务副组长", "主任", "副主任", "成员", "组员", "秘书长"})
 
 
@@ -56,7 +57,9 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
         return "receiver"
     if any(before.endswith(w) for w in lex.audience_cues):
         return "audience"
-    if m.kind in ("role", "unit", "collective") and any(before.endswith(w) for w in lex.assign_cues):
+    if m.kind in ("role", "unit", "collective") and any(before.endswith(w) for w in lex.assign_cues) \
+            and after[:1] in _OBJECT_ENDS:
+        # 落实监控单位和监控责任人，: a bare object; 落实教师不得… enforces a rule on them instead.
         return "owner"
     if after.startswith("的") or after.startswith("之"):
         return "other"
@@ -93,7 +96,8 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
         inside_org = any(s <= m.start < e for s, e in in_org)
         if m.name in _ROLE_LABELS and (inside_org or cue != "subject"):
             continue
-        if is_bare_generic(m.name) and m.name not in members and m.name not in org_aliases:
+        if is_bare_generic(m.name) and m.name not in members and m.name not in org_aliases \
+                and not (m.name in lex.bare_doers and cue in ("subject", "receiver", "owner")):
             continue
         if m.kind == "role" and text.startswith(("：", ":"), m.end) and inside_org:
             # 办公室主任：XXX labels the member that follows; the member is the actor.
@@ -102,7 +106,7 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
             # Opening a clause makes a body its doer; an audience or a generic role
             # (学生, 人员) opens clauses about it as often as clauses it must act on,
             # unless the name says whose it is (学院主要领导).
-            generic = (m.head in lex.audiences or m.head in lex.generic_roles) and _core(m.name, lex) == m.head
+            generic = m.head in lex.audiences or m.head in lex.generic_roles and _core(m.name, lex) == m.head
             cue = "other" if generic else "subject"
         if m.head in lex.audiences and m.kind == "collective" and cue != "subject":
             continue
