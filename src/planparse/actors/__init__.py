@@ -11,9 +11,9 @@ from .resolve import Cluster, resolve
 __all__ = ["find_actors", "find_mentions", "Mention", "read_organisation", "Organisation"]
 
 
-def _canonical(c: Cluster, issuer: str | None) -> str:
-    used = [n for n, count in c.names.items() if count] or list(c.names)
-    return max(used, key=lambda n: (len(n), c.names[n]))
+def _canonical(c: Cluster) -> str:
+    """The fullest name: the one an organisation statement gives (…领导小组办公室) or the longest used."""
+    return max(c.names, key=lambda n: (len(n), c.names[n]))
 
 
 def find_actors(text: str, span: Span, *, issuer: str | None, id_prefix: str,
@@ -29,7 +29,7 @@ def find_actors(text: str, span: Span, *, issuer: str | None, id_prefix: str,
     actor_id: dict[int, str] = {}
     for n, i in enumerate(order, 1):
         c = clusters[i]
-        name = _canonical(c, issuer)
+        name = _canonical(c)
         aliases = tuple(sorted((x for x in c.names if x != name), key=lambda x: -c.names[x]))
         actor_id[i] = f"{id_prefix}a{n}"
         actors.append(Actor(actor_id[i], name, c.kind, aliases, tuple(sorted(set(c.mentions)))))

@@ -106,7 +106,9 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
             # 实施单位, 印发单位: the segmenter glued the clause's verb to the head.
             return head_start, False
         if text[p] in lex.glued_stop_chars:
-            return p + 1, False
+            while p < head_start and text[p] in lex.glued_stop_chars:
+                p += 1
+            return p, False
         if any(text.startswith(pre, p) for pre in lex.collective_prefixes):
             return p, True
     floor = max(lo, head_start - _MAX_NAME)

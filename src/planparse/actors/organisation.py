@@ -50,12 +50,19 @@ class Organisation:
 
 
 def _strip_title(item: str) -> tuple[str, str | None]:
+    """A person's name and title (朱凤瑞校长, 局长金永善); a body's post (各科室主任, 教学部部长) is no name."""
     for title in lexicon().person_titles:
-        if item.endswith(title) and _NAME_ONLY.match(item[: -len(title)]):
+        if item.endswith(title) and _is_personal_name(item[: -len(title)]):
             return item[: -len(title)], title
-        if item.startswith(title) and _NAME_ONLY.match(item[len(title):]):
+        if item.startswith(title) and _is_personal_name(item[len(title):]):
             return item[len(title):], title
     return item, None
+
+
+def _is_personal_name(s: str) -> bool:
+    lex = lexicon()
+    return bool(_NAME_ONLY.match(s)) and not _has_head(s) and not s.startswith(lex.collective_prefixes) \
+        and not any(s.endswith(h) for h in lex.collective_heads)
 
 
 def _members(text: str, lo: int, hi: int, mentions: list[Mention]) -> list[Member]:
@@ -182,15 +189,18 @@ def _read_role_lists(text: str, lo: int, hi: int, mentions: list[Mention], group
         if not owner:
             continue
         target = owner[-1]
+        # 办公室主任：XXX，副主任：XX: the office's list goes on past the host named before it.
+        run_on = current_office is not None and i > 0 and \
+            not any(marks[i - 1].end() <= g.start < m.start() for g in groups)
         if m.group().startswith("办公室"):
             offices = [g for g in owner if g.kind == "office"]
             set_up = [g for g in offices if g.start in org.offices]
             chosen = set_up[-1] if set_up else offices[-1] if offices else None
             current_office = _office_name(chosen, groups, org) if chosen else current_office
-        elif target.kind == "office":
+        elif target.kind == "office" and not run_on:
             current_office = _office_name(target, groups, org)
-        name = current_office if current_office and (m.group().startswith("办公室") or target.kind == "office") \
-            else _group_name(target, groups)
+        name = current_office if current_office and (m.group().startswith("办公室") or target.kind == "office"
+                                                     or run_on) else _group_name(target, groups)
         if not m.group().startswith("办公室") and target.kind != "office":
             current_office = None
         for member in _members(text, m.end(), end, mentions):
@@ -225,7 +235,7 @@ def _read_offices(text: str, lo: int, hi: int, groups: list[Mention], org: Organ
             continue
         group = _group_name(parent[-1] if parent else owner[-1], groups)
         what = m.group("what")
-        full = (parent[-1].name if parent else group) + what if what == "办公室" else what
+        full = group + what if what == "办公室" else what
         org.part_of.append((full, group, (m.start(), m.end())))
         org.offices[m.end() - len(what)] = full
         if what == "办公室":

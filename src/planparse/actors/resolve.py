@@ -23,6 +23,7 @@ _CLAUSE_OPEN = re.compile(r"(?:^|[。；;！？!?\n，,：:）)])\s*(?:[（(]?[�
 _JOINERS = re.compile(r"^(?:、|和|及|与|以及|或|，)$")
 _OWNER_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|主办单位|承办单位|参与单位|"
                          r"实施单位|负责单位|负责部门|责任人|责任领导)\s*[：:]")
+_CLAUSE_REST = re.compile(r"[^。；;：:\n]{0,30}")
 _OBJECT_ENDS = frozenset("和及与、，,。；;")
 _ROLE_LABELS = frozenset({"组长", "副组长", "常务副组长", "主任", "副主任", "成员", "组员", "秘书长"})
 
@@ -66,7 +67,10 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
     if any(after.startswith(w) for w in lex.subject_cues):
         return "subject"
     if _CLAUSE_OPEN.search(before) and after[:1] not in ("", "的"):
-        return "opens"
+        # A name that opens a clause with nothing it does after it is a topic or an owner of
+        # something (学生综合素质不断提高, 学校基本办学条件达到…), not a doer.
+        clause = _CLAUSE_REST.match(text, m.end).group()
+        return "opens" if any(w in clause for w in lex.subject_cues) else "other"
     return "other"
 
 

@@ -1,0 +1,37 @@
+"""Organisation statements on real plans: relations join the actors they name."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import planparse
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+
+
+@pytest.mark.parametrize("path", sorted(p for p in CORPORA.iterdir() if p.is_file()), ids=lambda p: p.name)
+def test_relations_join_actors_of_the_right_kind(path):
+    for plan in planparse.parse(path).plans:
+        kind = {a.id: a.kind for a in plan.actors}
+        for r in plan.relations:
+            if r.type == "member_of":
+                assert kind[r.target] in ("group", "office"), (plan.title, r)
+            elif r.type == "part_of":
+                assert kind[r.source] in ("group", "office"), (plan.title, r)
+            elif r.type == "located_in":
+                assert kind[r.source] == "office", (plan.title, r)
+
+
+def test_an_office_set_up_under_a_group_keeps_the_bare_name_the_plan_uses():
+    text = ("二十大期间维护社会稳定工作方案\n三、组织领导\n成立二十大期间维护社会稳定工作领导小组，负责统一指挥。"
+            "组长：XXX 副组长：XX 成员：各科、室负责人。领导小组下设办公室，办公室设在区法律援助中心，负责情况汇总。")
+    plan = planparse.parse_text(text).plans[0]
+    name = {a.id: a for a in plan.actors}
+    rel = {(r.type, name[r.source].name, name[r.target].name, r.role) for r in plan.relations}
+    group = "二十大期间维护社会稳定工作领导小组"
+    office = group + "办公室"
+    assert ("member_of", "XXX", group, "组长") in rel
+    assert ("part_of", office, group, None) in rel
+    assert ("located_in", office, "区法律援助中心", None) in rel
+    assert "办公室" in next(a for a in plan.actors if a.name == office).aliases
