@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from ..segmenter import is_word, tag
 from .lexicon import ActorLexicon, lexicon
@@ -67,9 +68,16 @@ class Words:
         return self.index[pos - self.lo]
 
 
-def _idiom(word: str, tag: str) -> bool:
-    """A four-character set phrase (充分发挥, 建立健全): the segmenter's tag for these is unreliable."""
-    return len(word) == 4 and tag in ("l", "i")
+def _noun_compound(word: str) -> bool:
+    """A four-character noun compound (义务教育, 消防安全) that jieba tags like a set phrase
+    opening a clause (充分发挥, 建立健全): told apart by whether its first half is a noun."""
+    head = word[:2]
+    return len(word) == 4 and is_word(head) and _tag_of(head).startswith("n")
+
+
+@cache
+def _tag_of(word: str) -> str:
+    return tag(word)[0][1]
 
 
 def tag_words(text: str, lo: int, hi: int) -> Words:
@@ -138,9 +146,11 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if word in lex.name_modifiers:
             p = w_start
             continue
-        if word in lex.left_stops or word in lex.roles or tag in _NEVER_INSIDE and not (lenient and tag == "l"):
+        compound = tag in ("l", "i") and _noun_compound(word)
+        if word in lex.left_stops or word in lex.roles \
+                or tag in _NEVER_INSIDE and not compound and not (lenient and tag == "l"):
             break
-        if not lenient and (word in lex.verbs_before_names or word in lex.abstract_nouns or _idiom(word, tag)):
+        if not lenient and (word in lex.verbs_before_names or word in lex.abstract_nouns):
             break
         if len(word) > 1 and word[0] in lex.glued_stop_chars and word[1:] in lex.places:
             p = w_start + 1

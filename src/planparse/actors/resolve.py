@@ -19,7 +19,7 @@ from .mentions import Mention, is_bare_generic
 from .organisation import Organisation
 
 _CLAUSE_OPEN = re.compile(r"(?:^|[。；;！？!?\n，,：:）)])\s*(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]\s*)*"
-                          r"(?:同时|另外|此外|其中|并|并由|再由|由|请|要求|督促|凡|对)?$")
+                          r"(?:同时|另外|此外|其中|并|并由|再由|由|请|要求|督促|凡)?$")
 _JOINERS = re.compile(r"^(?:、|和|及|与|以及|或|，)$")
 _OWNER_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|主办单位|承办单位|参与单位|"
                          r"实施单位|负责单位|负责部门|责任人|责任领导)\s*[：:]")
