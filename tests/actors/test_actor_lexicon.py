@@ -19,7 +19,7 @@ def _named_examples() -> list[tuple[str, str, str]]:
         out += [(entry["suffix"], text, want) for text, want in entry["examples"]]
     for key, table in RAW.items():
         if isinstance(table, dict) and key not in ("source_cues", "not_bodies", "subject_cues", "receiver_cues",
-                                                   "owner_labels", "verbs_before_names", "person_titles",
+                                                   "verbs_before_names", "person_titles",
                                                    "assign_cues", "audience_cues"):
             out += [(key, ex[0], ex[1]) for ex in table.get("examples", []) if isinstance(ex, list) and ex[1]]
     return out

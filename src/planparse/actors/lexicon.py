@@ -40,6 +40,7 @@ class ActorLexicon:
     subject_cues: tuple[str, ...]
     receiver_cues: tuple[str, ...]
     owner_labels: tuple[str, ...]
+    owner_list: re.Pattern[str]
     assign_cues: tuple[str, ...]
     audience_cues: tuple[str, ...]
     abstract_nouns: frozenset[str]
@@ -104,6 +105,7 @@ def lexicon() -> ActorLexicon:
         subject_cues=_longest_first(raw["subject_cues"]["words"]),
         receiver_cues=_longest_first(raw["receiver_cues"]["words"]),
         owner_labels=_longest_first(raw["owner_labels"]["words"]),
+        owner_list=re.compile("(?:" + _alternation(raw["owner_labels"]["words"]) + r")\s*[：:]\s*"),
         assign_cues=_longest_first(raw["assign_cues"]["words"]),
         audience_cues=_longest_first(raw["audience_cues"]["words"]),
         abstract_nouns=frozenset(raw["abstract_nouns"]["words"]),

@@ -30,6 +30,10 @@ _BARE_GENERIC = frozenset({"部门", "单位", "机构", "机关", "中心", "�
 _SET_UP_HEADS = frozenset({"办公室", "小组", "工作组"})
 
 
+_OWNER_ITEM = re.compile(r"[\u4e00-\u9fff（）()]{2,20}?(?=[，,、；;。）)\n]|$)")
+_OWNER_SEPARATORS = frozenset("，,、；;")
+
+
 @dataclass(frozen=True)
 class Mention:
     """A stretch of text that names an actor, with the kind its head gives."""
@@ -204,7 +208,28 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
                              or head in _BARE_GENERIC and head not in _SET_UP_HEADS and head not in lex.bare_doers):
             continue
         found.append(Mention(start, e, name, kind, head))
+    found += _owner_list_items(text, lo, hi, lex)
     return _outermost(found)
+
+
+def _owner_list_items(text: str, lo: int, hi: int, lex: ActorLexicon) -> list[Mention]:
+    """Each item of an owner list (（责任单位：教育厅，省委编办、省扶贫开发局）) is one whole name:
+    the list says where names start, which walking left from a head only guesses."""
+    out: list[Mention] = []
+    for label in lex.owner_list.finditer(text, lo, hi):
+        for item in _OWNER_ITEM.finditer(text, label.end(), hi):
+            name = item.group()
+            head = lex.heads.search(name)
+            while head and head.end() < len(name):
+                head = lex.heads.search(name, head.start() + 1)
+            if head and head.group("head") and len(name) > len(head.group()):
+                kind = lex.head_kind(head.group())
+                if name.startswith(lex.collective_prefixes) and kind not in ("role", "person"):
+                    kind = "collective"
+                out.append(Mention(item.start(), item.end(), name, kind, head.group()))
+            if text[item.end():item.end() + 1] not in _OWNER_SEPARATORS:
+                break
+    return out
 
 
 def _outermost(found: list[Mention]) -> list[Mention]:
