@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import planparse
+import planparse.actors
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -35,3 +36,17 @@ def test_an_office_set_up_under_a_group_keeps_the_bare_name_the_plan_uses():
     assert ("part_of", office, group, None) in rel
     assert ("located_in", office, "区法律援助中心", None) in rel
     assert "办公室" in next(a for a in plan.actors if a.name == office).aliases
+
+
+def test_a_role_named_as_another_is_one_actor():
+    text = "（一）加强领导。一把手作为安全稳定工作的第一责任人，主管领导为直接责任人，都要切实承担责任。"
+    actors, _ = planparse.actors.find_actors(text, (0, len(text)), issuer=None, id_prefix="p1.")
+    names = [{a.name, *a.aliases} for a in actors]
+    assert {"一把手", "第一责任人"} in names
+    assert {"主管领导", "直接责任人"} in names
+
+
+def test_a_generic_role_stays_apart_from_a_specific_one():
+    text = "各科室要落实监控单位和监控责任人，落实包案领导和责任人。"
+    actors, _ = planparse.actors.find_actors(text, (0, len(text)), issuer=None, id_prefix="p1.")
+    assert not [a for a in actors if a.name == "监控责任人" and "责任人" in a.aliases]

@@ -25,6 +25,7 @@ _SUB_OFFICE = re.compile(r"下设(?P<what>[^，。；（(]{0,12}?办公室|[^，
 _LOCATED = re.compile(r"(?:（|\()?设在(?P<host>[^，。；）)]{2,24})")
 _SHORT = re.compile(r"[（(](?:以下)?简称[“\"]?(?P<short>[^）)”\"]{2,16})[”\"]?[）)]")
 _ITEM_SPLIT = re.compile(r"[，,；;]")
+_ROLE_AS = re.compile(r"(?:作为|为|是)(?:[^，。；;,]{0,14}的)?")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
@@ -44,6 +45,7 @@ class Organisation:
     part_of: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)
     located_in: list[tuple[str, str, tuple[int, int]]] = field(default_factory=list)
     aliases: list[tuple[str, str]] = field(default_factory=list)   # (alias, full name)
+    role_names: list[tuple[str, str]] = field(default_factory=list)   # (another name, role)
     set_up: list[str] = field(default_factory=list)
     offices: dict[int, str] = field(default_factory=dict)   # start of a bare 办公室 mention -> full name
     spans: list[tuple[int, int]] = field(default_factory=list)
@@ -133,10 +135,19 @@ def read_organisation(text: str, lo: int, hi: int, mentions: list[Mention]) -> O
         if before:
             org.aliases.append((m.group("short"), before[-1].name))
             org.spans.append((before[-1].start, m.end()))
+    _read_role_names(text, mentions, org)
     _read_set_up(text, lo, hi, mentions, groups, org)
     _read_offices(text, lo, hi, groups, org)
     _read_role_lists(text, lo, hi, mentions, groups, org)
     return org
+
+
+def _read_role_names(text: str, mentions: list[Mention], org: Organisation) -> None:
+    """一把手作为安全稳定工作的第一责任人, 主管领导为直接责任人: the second role names the first."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        if a.kind == "role" and b.kind == "role" and b.name not in lexicon().generic_roles \
+                and _ROLE_AS.fullmatch(text, a.end, b.start):
+            org.role_names.append((b.name, a.name))
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:

@@ -95,6 +95,7 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
     in_org = org.spans
     members = {mem.name for mem, _, _ in org.members}
     org_aliases = {alias for alias, _ in org.aliases}
+    role_name = dict(org.role_names)
     kept: list[Mention] = []
     for m, cue in zip(mentions, cues, strict=True):
         inside_org = any(s <= m.start < e for s, e in in_org)
@@ -114,7 +115,7 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
             cue = "other" if generic else "subject"
         if m.head in lex.audiences and m.kind == "collective" and cue != "subject":
             continue
-        if cue in ("subject", "receiver", "owner") or m.name in lex.issuer_self or m.kind in ("group", "office") and cue != "source" \
+        if cue in ("subject", "receiver", "owner") or m.name in lex.issuer_self or m.name in role_name or m.kind in ("group", "office") and cue != "source" \
                 or inside_org and m.kind != "role":
             kept.append(m)
     clusters: list[Cluster] = []
@@ -164,6 +165,9 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
             c = clusters[target] if target is not None else cluster_for(name, _kind(m, lex), m.start)
             index.setdefault(name, clusters.index(c))
         c.add(name, (m.start, m.end))
+    for other, role in org.role_names:
+        if other in index and role in index and index[other] != index[role]:
+            _merge(clusters, index, index[other], index[role])
     _merge_short_forms(clusters, index, lex)
     live = {i: n for n, i in enumerate(i for i, c in enumerate(clusters) if c.names)}
     return [c for c in clusters if c.names], {name: live[i] for name, i in index.items() if i in live}
@@ -194,21 +198,26 @@ def _merge_short_forms(clusters: list[Cluster], index: dict[str, int], lex: Acto
             for o in clusters[j].names)}
         if len(hosts) != 1:
             continue
-        j = hosts.pop()
-        host = clusters[j]
-        for n, k in c.names.items():
-            host.names[n] = host.names.get(n, 0) + k
-        host.mentions.extend(c.mentions)
-        c.names.clear()
-        c.mentions.clear()
-        for n, k in list(index.items()):
-            if k == i:
-                index[n] = j
+        _merge(clusters, index, i, hosts.pop())
+
+
+def _merge(clusters: list[Cluster], index: dict[str, int], i: int, j: int) -> None:
+    """Fold cluster i into cluster j; i is left empty."""
+    c, host = clusters[i], clusters[j]
+    for n, k in c.names.items():
+        host.names[n] = host.names.get(n, 0) + k
+    host.mentions.extend(c.mentions)
+    c.names.clear()
+    c.mentions.clear()
+    for n, k in list(index.items()):
+        if k == i:
+            index[n] = j
 
 
 def _another_rank(short: str, long: str, lex: ActorLexicon) -> bool:
-    """Whether the longer role is another post, not a fuller name of the same one (主管校长 / 校长)."""
-    return long[: -len(short)] in lex.rank_modifiers
+    """Whether the longer role is another post, not a fuller name of the same one: 主管校长 is not
+    校长, and a generic 责任人 is not the 监控责任人 named before it."""
+    return long[: -len(short)] in lex.rank_modifiers or short in lex.generic_roles
 
 
 def _issuer_is_school(issuer: str | None) -> bool:
