@@ -21,6 +21,7 @@ from .lexicon import ActorLexicon, lexicon
 _MAX_NAME = 24
 # X stands for a blank name (XXX) and so ends a name rather than belonging to one.
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30070-9A-WYZa-wyz·]")
+_LABEL_INSIDE = re.compile(r"[一二三四五六七八九十百\d０-９]+")
 _CLOSE_OPEN = {"）": "（", ")": "(", "”": "“", "」": "「"}
 # Bodies written bare are names only when they are this specific: 部门 alone names nothing.
 _BARE_GENERIC = frozenset({"部门", "单位", "机构", "机关", "中心", "政府", "学校", "小组", "委员", "成员",
@@ -137,7 +138,9 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         ch = text[p - 1]
         if ch in _CLOSE_OPEN:
             q = text.rfind(_CLOSE_OPEN[ch], max(floor, p - 14), p - 1)
-            if q < 0 or any(text.startswith(w, q + 1) for w in ("设在", "以下简称", "简称")):
+            if q < 0 or any(text.startswith(w, q + 1) for w in ("设在", "以下简称", "简称")) \
+                    or _LABEL_INSIDE.fullmatch(text, q + 1, p - 1):
+                # （一）学校招生工作领导小组: a section's number is not part of the name.
                 break
             p = q
             continue
@@ -150,6 +153,10 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if word in lex.name_modifiers:
             p = w_start
             continue
+        prefix = next((pre for pre in lex.collective_prefixes if word.startswith(pre) and len(word) > len(pre)), None)
+        if prefix and text[p] in "（(":
+            # 各县（市）区: jieba glues 各 to the place before the bracket.
+            return w_start, True
         compound = tag in ("l", "i") and _noun_compound(word)
         if word in lex.left_stops or word in lex.roles \
                 or tag in _NEVER_INSIDE and not compound and not (lenient and tag == "l"):

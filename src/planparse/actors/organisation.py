@@ -26,6 +26,7 @@ _LOCATED = re.compile(r"(?:（|\()?设在(?P<host>[^，。；）)]{2,24})")
 _SHORT = re.compile(r"[（(](?:以下)?简称[“\"]?(?P<short>[^）)”\"]{2,16})[”\"]?[）)]")
 _ITEM_SPLIT = re.compile(r"[，,；;]")
 _ROLE_AS = re.compile(r"(?:作为|为|是)(?:[^，。；;,]{0,14}的)?")
+_NAME_THEN_POSTS = re.compile(r"([\u4e00-\u9fff]{2,4})[（(][^）)]+[）)]")
 _NAME_ONLY = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
@@ -103,6 +104,10 @@ def _member(item: str, span: tuple[int, int], inner: list[Mention]) -> Member:
     item = item.strip()
     if lex.placeholder.fullmatch(item):
         return Member(item, span, "person")
+    titled = _NAME_THEN_POSTS.fullmatch(item)
+    if titled and _is_personal_name(titled.group(1)):
+        # 江丛林（县委组织部副部长、县人社局局长）: a person and the posts they hold.
+        return Member(titled.group(1), (span[0], span[0] + len(titled.group(1))), "person")
     name, title = _strip_title(item)
     if title:
         return Member(name, span, "person", (item, title))

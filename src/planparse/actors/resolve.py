@@ -24,6 +24,7 @@ _JOINERS = re.compile(r"^(?:、|和|及|与|以及|或|，)$")
 _OWNER_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|主办单位|承办单位|参与单位|"
                          r"实施单位|负责单位|负责部门|责任人|责任领导)\s*[：:]")
 _CLAUSE_REST = re.compile(r"[^。；;：:\n]{0,30}")
+_SOURCE_TOPIC = re.compile(r"对[^，,。；;]{0,16}的(?:一系列)?(?:重要|重大|决策)?")
 _OBJECT_ENDS = frozenset("和及与、，,。；;")
 _ROLE_LABELS = frozenset({"组长", "副组长", "常务副组长", "主任", "副主任", "成员", "组员", "秘书长"})
 
@@ -45,7 +46,9 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
     before = text[max(lo, m.start - 8):m.start]
     after = text[m.end:m.end + 8]
     if any(before.endswith(w) for w in lex.source_before) and \
-            (any(after.startswith(w) for w in lex.source_after) or after.startswith("的")):
+            (any(after.startswith(w) for w in lex.source_after) or after.startswith("的")) \
+            or _SOURCE_TOPIC.match(text, m.end) and any(w in text[m.end:m.end + 24] for w in lex.source_after):
+        # 按照市委要求; …县委、县政府对就业工作的一系列重要部署.
         return "source"
     line_start = text.rfind("\n", lo, m.start) + 1
     line_end = text.find("\n", m.end)
@@ -75,7 +78,14 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
 
 
 def _propagate(text: str, mentions: list[Mention], cues: list[str]) -> None:
-    """A list A、B和C要… makes every name in it the doer, not only the last."""
+    """A list A、B和C要… makes every name in it the doer, not only the last; a list that is the
+    source of a requirement (贯彻党中央、国务院、省委的部署) is a source throughout."""
+    for i in range(len(mentions) - 2, -1, -1):
+        if _JOINERS.match(text[mentions[i].end:mentions[i + 1].start]) and cues[i + 1] == "source":
+            cues[i] = "source"
+    for i in range(1, len(mentions)):
+        if _JOINERS.match(text[mentions[i - 1].end:mentions[i].start]) and cues[i - 1] == "source":
+            cues[i] = "source"
     for i in range(len(mentions) - 2, -1, -1):
         gap = text[mentions[i].end:mentions[i + 1].start]
         if _JOINERS.match(gap) and cues[i + 1] in ("subject", "receiver", "owner") and cues[i] in ("other", "opens"):
