@@ -105,6 +105,7 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
     in_org = org.spans
     members = {mem.name for mem, _, _ in org.members}
     org_aliases = {alias for alias, _ in org.aliases}
+    self_names = {w for w in lex.issuer_self if _speaks_for(w, issuer)} | ({issuer} if issuer else set())
     role_name = dict(org.role_names)
     kept: list[Mention] = []
     for m, cue in zip(mentions, cues, strict=True):
@@ -125,7 +126,7 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
             cue = "other" if generic else "subject"
         if m.head in lex.audiences and m.kind == "collective" and cue != "subject":
             continue
-        if cue in ("subject", "receiver", "owner") or m.name in lex.issuer_self or m.name in role_name or m.kind in ("group", "office") and cue != "source" \
+        if cue in ("subject", "receiver", "owner") or m.name in self_names or m.name in role_name or m.kind in ("group", "office") and cue != "source" \
                 or inside_org and m.kind != "role":
             kept.append(m)
     clusters: list[Cluster] = []
@@ -156,9 +157,6 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
     for alias, full in org.aliases:
         if full in index:
             index.setdefault(alias, index[full])
-    self_names = set(lex.issuer_self)
-    if issuer:
-        self_names.add(issuer)
     member_at = [(mem.span, mem.name) for mem, _, _ in org.members]
     for m in kept:
         name = m.name
@@ -228,6 +226,15 @@ def _another_rank(short: str, long: str, lex: ActorLexicon) -> bool:
     """Whether the longer role is another post, not a fuller name of the same one: 主管校长 is not
     校长, and a generic 责任人 is not the 监控责任人 named before it."""
     return long[: -len(short)] in lex.rank_modifiers or short in lex.generic_roles
+
+
+def _speaks_for(word: str, issuer: str | None) -> bool:
+    """Whether a plan's word for itself fits its issuer: 我局 for a 林业局, not 我市."""
+    if not issuer or word.endswith(("单位", "公司")):
+        return True
+    if word.endswith("校"):
+        return _issuer_is_school(issuer)
+    return word[-1] in issuer
 
 
 def _issuer_is_school(issuer: str | None) -> bool:
