@@ -11,6 +11,7 @@ from . import __version__
 from .batch.job import DEFAULT_MAX_CHARS
 from .batch.runner import ENGINES, BatchOptions, default_jobs, run_batch
 from .errors import PlanParseError
+from .graph import graphml_text
 from .model import Document
 from .pipeline import parse
 
@@ -38,6 +39,10 @@ def render_tree(doc: Document) -> str:
 
 def _cmd_parse(args: argparse.Namespace) -> int:
     """Parse each file; a file that fails is reported on stderr and the others go on."""
+    if args.format == "graphml" and len(args.files) > 1:
+        # Two GraphML documents in one stream are not GraphML, and their plan ids (p1, ...) collide.
+        print("planparse: --format graphml takes one FILE", file=sys.stderr)
+        return 2
     status = 0
     for i, path in enumerate(args.files):
         try:
@@ -47,10 +52,12 @@ def _cmd_parse(args: argparse.Namespace) -> int:
             status = 2
             continue
         if args.format == "json":
-            out = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1 if args.indent else None)
+            out = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1 if args.indent else None) + "\n"
+        elif args.format == "graphml":
+            out = graphml_text(doc.graph)
         else:
-            out = ("\n" if i else "") + render_tree(doc)
-        sys.stdout.write(out + "\n")
+            out = ("\n" if i else "") + render_tree(doc) + "\n"
+        sys.stdout.write(out)
     return status
 
 
@@ -116,8 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("parse", help="parse plan files and print their structure")
     p.add_argument("files", nargs="+", metavar="FILE", help="a plan file: .txt .docx .pdf .html .htm .md .doc")
-    p.add_argument("--format", choices=("json", "tree"), default="tree",
-                   help="json: the planparse/1 schema, one document per line; tree: an indented outline (default)")
+    p.add_argument("--format", choices=("json", "tree", "graphml"), default="tree",
+                   help="json: the planparse/1 schema, one document per line; tree: an indented outline "
+                        "(default); graphml: the graph of one file's plans (docs/graph.md)")
     p.add_argument("--indent", action="store_true", help="indent the JSON")
     p.set_defaults(run=_cmd_parse)
     _add_batch(sub)

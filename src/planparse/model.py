@@ -6,9 +6,14 @@ character offsets into `Document.text`, the normalised text of the whole file.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from .normalize import Correction, OffsetMap
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
 
 Span = tuple[int, int]
 
@@ -192,6 +197,22 @@ class Plan:
                 found = s
         return found
 
+    # The graph modules are imported on first use so that `import planparse` stays free of
+    # networkx and pandas.
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """Actors, duties, times and sections with their typed links (docs/graph.md); built once and
+        shared, so copy it before changing it."""
+        from .graph import build_graph
+
+        return build_graph(self)
+
+    def raci(self) -> pd.DataFrame:
+        """Actors (rows, by name) by duties (columns, by id), each cell R, A, C, I or empty (docs/graph.md)."""
+        from .graph import raci_table
+
+        return raci_table(self)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -237,6 +258,13 @@ class Document:
             return "", None
         _, locator, src = self.offsets.to_source(offset)
         return locator, src
+
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """Every plan's graph in one; each node's `plan` attribute says whose it is."""
+        from .graph import document_graph
+
+        return document_graph(self)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a text offset in the normalised text."""

@@ -14,8 +14,8 @@ from dataclasses import replace
 from multiprocessing.connection import Connection
 
 from ..errors import PlanParseError
+from ..graph import build_graph, graphml_text
 from ..pipeline import parse_text
-from .graph import graphml_text, plan_graph
 from .job import Result, Task, failure, parse_file
 
 READY = "ready"
@@ -27,7 +27,7 @@ def run_task(task: Task) -> Result:
     try:
         doc = parse_file(task.path, task.year, task.max_chars)
         json_text = json.dumps(doc, ensure_ascii=False)
-        graphs = {plan["id"]: graphml_text(plan_graph(plan)) for plan in doc["plans"]}
+        graphs = {plan["id"]: graphml_text(build_graph(plan)) for plan in doc["plans"]}
     except PlanParseError as exc:
         return failure(task, type(exc).__name__, exc.cause, time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - a bug met on one file must not stop the other files
