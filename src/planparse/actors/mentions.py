@@ -157,6 +157,9 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if prefix and text[p] in "（(":
             # 各县（市）区: jieba glues 各 to the place before the bracket.
             return w_start, True
+        if tag == "m" and not word.endswith("级") and not word.startswith("第"):
+            # 2025年每千常住人口…, 100间…: counts end a name; ranks (一级医院, 第一责任人) do not.
+            break
         compound = tag in ("l", "i") and _noun_compound(word)
         if word in lex.left_stops or word in lex.roles \
                 or tag in _NEVER_INSIDE and not compound and not (lenient and tag == "l"):
@@ -210,6 +213,9 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
             kind = "collective"
         elif kind == "collective" and not collective and head not in lex.audiences:
             # 地, 村, 班级 name a set of bodies only behind 各 / 全体 (各地, not 针对性地).
+            continue
+        if name in lex.owner_labels and text.startswith(("：", ":"), e):
+            # 牵头单位：… is the label of an owner list, not a body.
             continue
         if name == head and (head in lex.single_suffixes
                              or head in _BARE_GENERIC and head not in _SET_UP_HEADS and head not in lex.bare_doers):
