@@ -214,8 +214,9 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
         elif kind == "collective" and not collective and head not in lex.audiences:
             # 地, 村, 班级 name a set of bodies only behind 各 / 全体 (各地, not 针对性地).
             continue
-        if name in lex.owner_labels and text.startswith(("：", ":"), e):
-            # 牵头单位：… is the label of an owner list, not a body.
+        if name in lex.owner_labels and (text.startswith(("：", ":"), e)
+                                         or text[start - 1:start] in ("\t", "\n") and text[e:e + 1] in ("\t", "\n")):
+            # 牵头单位：…, or a table's 牵头单位 column, labels owners; it is no body.
             continue
         if name == head and (head in lex.single_suffixes
                              or head in _BARE_GENERIC and head not in _SET_UP_HEADS and head not in lex.bare_doers):
