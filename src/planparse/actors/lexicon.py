@@ -46,6 +46,11 @@ class ActorLexicon:
     abstract_nouns: frozenset[str]
     rank_modifiers: frozenset[str]
     bare_doers: frozenset[str]
+    verb_modified_heads: frozenset[str]
+    role_giving_before: tuple[str, ...]
+    role_giving_after: re.Pattern[str]
+    partner_before: tuple[str, ...]
+    partner_after: re.Pattern[str]
     raw: dict
 
     def head_kind(self, head: str) -> str:
@@ -111,5 +116,10 @@ def lexicon() -> ActorLexicon:
         abstract_nouns=frozenset(raw["abstract_nouns"]["words"]),
         rank_modifiers=frozenset(raw["rank_modifiers"]["words"]),
         bare_doers=frozenset(raw["bare_doers"]["words"]),
+        verb_modified_heads=frozenset(raw["verb_modified_heads"]["words"]),
+        role_giving_before=_longest_first(raw["role_giving"]["before"]),
+        role_giving_after=re.compile(raw["role_giving"]["after"]),
+        partner_before=_longest_first(raw["partners"]["before"]),
+        partner_after=re.compile(raw["partners"]["after"]),
         raw=raw,
     )

@@ -110,8 +110,10 @@ def _verb_ending(text: str, suffix_at: int, words: Words) -> bool:
 
 
 def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexicon,
-               lenient: bool) -> tuple[int, bool]:
-    """Where the name ending in the head at `head_start` begins, and whether a collective prefix opens it."""
+               lenient: bool, verb_modified: bool = False) -> tuple[int, bool]:
+    """Where the name ending in the head at `head_start` begins, and whether a collective prefix opens it.
+
+    `verb_modified` heads (人员) take the verb right before them into the name (调解人员)."""
     p = head_start
     if p > lo and words.starts[words.word_at(p - 1)] < p and words.word_at(p - 1) == words.word_at(p):
         p = max(lo, words.starts[words.word_at(p)])
@@ -169,7 +171,7 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if len(word) > 1 and word[0] in lex.glued_stop_chars and word[1:] in lex.places:
             p = w_start + 1
             break
-        if tag == "v" and not lenient:
+        if tag == "v" and not lenient and not (verb_modified and p == head_start):
             break
         p = w_start
     return p, False
@@ -205,7 +207,8 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
         kind = lex.head_kind(head)
         k = bisect_right(breaks, s)
         floor = max(lo, breaks[k - 1]) if k else lo
-        start, collective = _walk_left(text, floor, s, words, lex, kind in _LENIENT_KINDS)
+        start, collective = _walk_left(text, floor, s, words, lex, kind in _LENIENT_KINDS,
+                                       head in lex.verb_modified_heads)
         name = text[start:e]
         if any(name.endswith(w) for w in lex.not_bodies):
             continue

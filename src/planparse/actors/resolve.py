@@ -57,8 +57,11 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
     clause_start = max(text.rfind(c, lo, m.start) for c in "。；\n（(")
     if _OWNER_LIST.search(text, max(clause_start, lo), m.start):
         return "owner"
-    if any(before.endswith(w) for w in lex.receiver_cues):
+    if any(before.endswith(w) for w in lex.receiver_cues) \
+            or before.endswith(lex.partner_before) and lex.partner_after.match(text, m.end):
         return "receiver"
+    if before.endswith(lex.role_giving_before) and lex.role_giving_after.match(text, m.end):
+        return "owner"
     if any(before.endswith(w) for w in lex.audience_cues):
         return "audience"
     if m.kind in ("role", "unit", "collective") and any(before.endswith(w) for w in lex.assign_cues) \
