@@ -214,8 +214,9 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
             continue
         if collective and kind not in ("role", "person"):
             kind = "collective"
-        elif kind == "collective" and not collective and head not in lex.audiences:
-            # 地, 村, 班级 name a set of bodies only behind 各 / 全体 (各地, not 针对性地).
+        elif kind == "collective" and not collective and head not in lex.audiences and (len(head) == 1 or name == head):
+            # 地, 村, 班级 name a set of bodies only behind 各 / 全体 (各地, not 针对性地) or,
+            # for a longer head, a word saying which (承办部室).
             continue
         if name in lex.owner_labels and (text.startswith(("：", ":"), e)
                                          or text[start - 1:start] in ("\t", "\n") and text[e:e + 1] in ("\t", "\n")):
