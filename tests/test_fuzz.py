@@ -18,11 +18,7 @@ jsonschema = pytest.importorskip("jsonschema")
 PLAN_ALPHABET = st.sampled_from(list("一二三四五六七八九十（）()、.．。：:；;，,第章节条款项①②③ⅠⅡ\n\n\t 　"
                                      "0123456789abcABC关于印发工作方案通知办公室领导小组负责年月日前\u200b\ufeff\r"))
 # One of each format the corpus has, kept small so that an example stays quick.
-DOCX_SEEK_BUG = ("read/docx.py _declares_dtd: zipfile raises ValueError('negative seek value') for a "
-                 "member whose local header offset is corrupt, and it escapes "
-                 "(tests/data/fuzz_crashes/docx_negative_seek.docx)")
-MUTATED = ("plan_053.md", "plan_046.txt", "plan_004.html", "plan_023.doc", "plan_055.pdf",
-           pytest.param("plan_024.docx", marks=pytest.mark.xfail(reason=DOCX_SEEK_BUG, strict=False)))
+MUTATED = ("plan_053.md", "plan_046.txt", "plan_004.html", "plan_023.doc", "plan_055.pdf", "plan_024.docx")
 CRASHES = Path(__file__).parent / "data" / "fuzz_crashes"
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _names = itertools.count()
@@ -96,7 +92,6 @@ def test_mutated_corpus_files(shared_corpus, validate, scratch, name):
     check()
 
 
-@pytest.mark.xfail(reason=DOCX_SEEK_BUG, strict=False)
 @pytest.mark.parametrize("path", sorted(CRASHES.iterdir()), ids=lambda p: p.name)
 def test_saved_crashes_raise_a_plan_parse_error(path):
     with pytest.raises(PlanParseError):

@@ -47,26 +47,87 @@ class _Heading:
     mid_line: bool = False
 
 
+class _Depths:
+    """Depths of the open headings grouped by a key, shallowest first.
+
+    The stack of open headings only grows and shrinks at its deep end, so each group does too:
+    keeping the groups up to date costs one step per heading opened or closed, and the rules
+    look a heading's candidates up instead of scanning the whole stack.
+    """
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[object, ...], list[int]] = {}
+
+    def push(self, key: tuple[object, ...], depth: int) -> None:
+        self._groups.setdefault(key, []).append(depth)
+
+    def pop(self, key: tuple[object, ...]) -> None:
+        group = self._groups[key]
+        group.pop()
+        if not group:
+            del self._groups[key]
+
+    def shallowest(self, key: tuple[object, ...]) -> int | None:
+        group = self._groups.get(key)
+        return group[0] if group else None
+
+    def deepest(self, key: tuple[object, ...]) -> int | None:
+        group = self._groups.get(key)
+        return group[-1] if group else None
+
+
+def _parallel_key(h: _Heading) -> str | None:
+    """The opening a short unnumbered sentence must share to stand beside `h` (see `parallel_depth`)."""
+    return h.title[:2] if h.label is not None and len(h.title) >= _PARALLEL_MIN else None
+
+
 class _Placer:
     """Keeps the open headings and decides where each new heading goes."""
 
     def __init__(self) -> None:
         self.stack: list[_Open] = []
+        self._keys: list[list[tuple[object, ...]]] = []
+        self._depths = _Depths()
         self.seen: dict[str, tuple[int, int | None]] = {}
         self.warnings: list[ParseWarning] = []
 
     def _truncate(self, level: int) -> None:
-        del self.stack[level - 1:]
+        while len(self.stack) >= level:
+            self.stack.pop()
+            for key in self._keys.pop():
+                self._depths.pop(key)
+
+    def _push(self, entry: _Open, parallel_key: str | None) -> None:
+        self.stack.append(entry)
+        depth = len(self.stack)
+        keys: list[tuple[object, ...]] = [("scheme", entry.scheme)]
+        if entry.number is not None:
+            keys += [("scheme-number", entry.scheme, entry.number),
+                     ("family-number", entry.family, entry.number),
+                     ("shape-number", entry.shape, entry.number)]
+        if parallel_key is not None:
+            keys.append(("parallel", parallel_key))
+        for key in keys:
+            self._depths.push(key, depth)
+        self._keys.append(keys)
+
+    def deepest_of_scheme(self, scheme: str) -> int | None:
+        return self._depths.deepest(("scheme", scheme))
+
+    def parallel_depth(self, sentence: str) -> int | None:
+        """In text glued without line breaks, a heading that lost its number is still a short
+        sentence worded like its numbered siblings (全力做好… / 全力开展… / 全力抓好…): the level
+        of the open heading whose title opens with the same two characters, if any."""
+        return self._depths.deepest(("parallel", sentence[:2]))
 
     def rule_for(self, h: _Heading) -> tuple[str, int]:
         """Which rule places `h` and at what level, without changing anything."""
         n = h.number
         if n is None:
             return self._unnumbered_rule(h)
-        for depth in range(len(self.stack), 0, -1):
-            e = self.stack[depth - 1]
-            if e.scheme == h.scheme and e.number is not None and e.number == n - 1:
-                return "continue", depth
+        continued = self._depths.deepest(("scheme-number", h.scheme, n - 1))
+        if continued is not None:
+            return "continue", continued
         if n == 1:
             top = self.stack[-1] if self.stack else None
             if top and (top.scheme == h.scheme or top.list_caption):
@@ -76,19 +137,19 @@ class _Placer:
             level, last = self.seen[h.scheme]
             if last == n - 1 and level <= len(self.stack) + 1:
                 return "run-on", level
-        follows = [d for d in range(1, len(self.stack) + 1) if self.stack[d - 1].number == n - 1]
-        same_family = [d for d in follows if self.stack[d - 1].family == h.family]
-        same_shape = [d for d in follows if self.stack[d - 1].shape == h.shape]
-        if same_family or same_shape:
-            return "numeric-continue", (same_family or same_shape)[0]
+        follows = self._depths.shallowest(("family-number", h.family, n - 1))
+        if follows is None:
+            follows = self._depths.shallowest(("shape-number", h.shape, n - 1))
+        if follows is not None:
+            return "numeric-continue", follows
         if h.scheme in self.seen:
             return "gap", min(self.seen[h.scheme][0], len(self.stack) + 1)
         return "new", len(self.stack) + 1
 
     def _unnumbered_rule(self, h: _Heading) -> tuple[str, int]:
-        for depth, e in enumerate(self.stack, 1):
-            if e.scheme == h.scheme:
-                return "continue", depth
+        depth = self._depths.shallowest(("scheme", h.scheme))
+        if depth is not None:
+            return "continue", depth
         if h.scheme in self.seen:
             return "seen", min(self.seen[h.scheme][0], len(self.stack) + 1)
         return "new", len(self.stack) + 1
@@ -108,7 +169,7 @@ class _Placer:
                 (h.start, h.title_end)))
         self._truncate(level)
         parent = self.stack[-1].index if self.stack else None
-        self.stack.append(_Open(h.scheme, h.family, h.shape, h.number, index, caption))
+        self._push(_Open(h.scheme, h.family, h.shape, h.number, index, caption), _parallel_key(h))
         self.seen[h.scheme] = (level, h.number)
         return level, parent
 
@@ -230,9 +291,9 @@ def _place_caption(text: str, lines: list[tuple[int, int]], li: int, hints: Line
     h = _Heading(ls, None, line.rstrip("：:"), le, "caption", "caption", "none", None)
     if not opens_list:
         return h, ("caption", previous_level), False
-    open_captions = [d for d, e in enumerate(placer.stack, 1) if e.scheme == "caption"]
-    if open_captions:
-        return h, ("caption", open_captions[-1]), True
+    open_caption = placer.deepest_of_scheme("caption")
+    if open_caption is not None:
+        return h, ("caption", open_caption), True
     _, level = placer.rule_for(_Heading(nxt_s, nxt, "", nxt_e, nxt.scheme, nxt.family, nxt.shape, 1))
     return h, ("caption", level), True
 
@@ -243,17 +304,6 @@ _PARALLEL_SENTENCE = re.compile(f"(?<=。)([^。，,；;：:、“”（）()\\d
 def _parallel_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Short sentences of their own in glued text: where an unnumbered heading may stand."""
     return [(m.start(1), m.end(1)) for m in _PARALLEL_SENTENCE.finditer(text, start, end)]
-
-
-def _parallel_sibling(sentence: str, placer: _Placer, headings: list[tuple[_Heading, int, int | None]]) -> int | None:
-    """In text glued without line breaks, a heading that lost its number is still a short
-    sentence worded like its numbered siblings (全力做好… / 全力开展… / 全力抓好…): the level
-    of the open heading whose title opens with the same two characters, if any."""
-    for depth in range(len(placer.stack), 0, -1):
-        h = headings[placer.stack[depth - 1].index][0]
-        if h.label is not None and len(h.title) >= _PARALLEL_MIN and h.title[:2] == sentence[:2]:
-            return depth
-    return None
 
 
 class _SectionFinder:
@@ -322,7 +372,7 @@ class _SectionFinder:
                 p_start, p_end = parallels.pop(0)
                 if p_start <= self.last_heading_end:
                     continue
-                sibling = _parallel_sibling(text[p_start:p_end], self.placer, self.headings)
+                sibling = self.placer.parallel_depth(text[p_start:p_end])
                 if sibling is not None:
                     h = _Heading(p_start, None, text[p_start:p_end], p_end, "parallel", "parallel", "none", None)
                     self.accept(h, rule_level=("caption", sibling))
@@ -337,17 +387,19 @@ class _SectionFinder:
 
     def sections(self, id_prefix: str) -> list[Section]:
         """Each heading with its span: from its label to the next heading at its level or above."""
+        stops = [self.end] * len(self.headings)
+        # Headings still waiting for their end; their levels rise strictly from bottom to top.
+        waiting: list[int] = []
+        for i, (h, level, _) in enumerate(self.headings):
+            while waiting and self.headings[waiting[-1]][1] >= level:
+                stops[waiting.pop()] = h.start
+            waiting.append(i)
         out = []
         for i, (h, level, parent) in enumerate(self.headings):
-            stop = self.end
-            for later, later_level, _ in self.headings[i + 1:]:
-                if later_level <= level:
-                    stop = later.start
-                    break
             out.append(Section(
                 id=f"{id_prefix}s{i + 1}", parent=f"{id_prefix}s{parent + 1}" if parent is not None else None,
                 level=level, label=h.label.text if h.label else None, number=h.number, title=h.title,
-                span=(h.start, stop), scheme=h.scheme, heading_span=(h.start, h.title_end)))
+                span=(h.start, stops[i]), scheme=h.scheme, heading_span=(h.start, h.title_end)))
         return out
 
 

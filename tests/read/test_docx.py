@@ -511,6 +511,55 @@ def test_damaged_member_is_corrupt(tmp_path):
         read_docx(path, path.read_bytes())
 
 
+def _edit_member(data: bytes, name: str, edits: tuple[tuple[bytes, bytes], ...]) -> bytes:
+    content = zipfile.ZipFile(io.BytesIO(data)).read(name)
+    for old, new in edits:
+        assert old in content, f"{old!r} not in {name}"
+        content = content.replace(old, new, 1)
+    return rewrite_zip(data, {name: content})
+
+
+STYLES_REL = b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+# Well-formed package XML that python-docx follows without checking, or whose main part is no
+# w:document: each used to escape as a raw AttributeError, TypeError or ValueError.
+BROKEN_PACKAGES = {
+    "relationship-without-target": ("_rels/.rels", ((b' Target="word/document.xml"', b""),)),
+    "content-types-wrong-root": ("[Content_Types].xml", ((b"<Types ", b"<Typez "), (b"</Types>", b"</Typez>"))),
+    "relationships-wrong-root": ("_rels/.rels", ((b"<Relationships ", b"<Relationshipz "),
+                                                 (b"</Relationships>", b"</Relationshipz>"))),
+    "default-without-extension": ("[Content_Types].xml", ((b' Extension="xml"', b""),)),
+    "main-part-not-a-document": ("word/document.xml", ((b"<w:document ", b"<w:body "),
+                                                       (b"</w:document>", b"</w:body>"))),
+    "two-styles-parts": ("word/_rels/document.xml.rels",
+                         ((STYLES_REL, STYLES_REL + b'<Relationship Id="rId99" ' + STYLES_REL),)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_PACKAGES))
+def test_broken_package_xml_is_corrupt(tmp_path, case):
+    name, edits = BROKEN_PACKAGES[case]
+    path = tmp_path / f"{case}.docx"
+    path.write_bytes(_edit_member(plain_docx(), name, edits))
+    with pytest.raises(CorruptFileError, match="not a readable Word document") as caught:
+        read_docx(path, path.read_bytes())
+    assert caught.value.path == str(path)
+
+
+def test_central_directory_offset_past_its_place_is_corrupt(tmp_path):
+    data = bytearray(plain_docx())
+    end_record = bytes(data).rindex(b"PK\x05\x06")
+    # zipfile takes the gap between where the central directory claims to start and where it
+    # is as a prefix before the archive, and moves every member's header back by it: the first
+    # member's header then lies before the start of the file (ValueError: negative seek value).
+    claimed = int.from_bytes(data[end_record + 16:end_record + 20], "little") + 1000
+    data[end_record + 16:end_record + 20] = claimed.to_bytes(4, "little")
+    path = tmp_path / "offset.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptFileError, match="cannot be unpacked") as caught:
+        read_docx(path, path.read_bytes())
+    assert caught.value.path == str(path)
+
+
 # ---------------------------------------------------------------------------------------
 # Real documents
 

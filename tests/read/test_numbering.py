@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from planparse.errors import UnsafeFileError
+from planparse.errors import CorruptFileError, UnsafeFileError
 from planparse.read.numbering import (
     ListCounter,
     Numbering,
@@ -188,6 +188,13 @@ def test_numbering_xml_with_a_dtd_is_refused():
         b'w:val="%1"', b'w:val="&x;%1"')
     with pytest.raises(UnsafeFileError):
         Numbering.from_xml(xml)
+
+
+@pytest.mark.parametrize("xml", [b"", b"<w:numbering", b"\xff\xfe<", b"<a></b>"])
+def test_numbering_xml_that_is_not_xml_is_corrupt(xml):
+    with pytest.raises(CorruptFileError, match="numbering.xml") as caught:
+        Numbering.from_xml(xml, path="plan.docx")
+    assert caught.value.path == "plan.docx"
 
 
 @pytest.mark.parametrize("own,style,style_id,expected", [

@@ -26,6 +26,7 @@ part for DTDs (entity bombs).
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
 import zlib
@@ -35,8 +36,9 @@ from enum import Enum
 from pathlib import Path
 
 import docx
+from docx.exceptions import PythonDocxError
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
+from docx.opc.exceptions import OpcError
 from docx.styles import BabelFish
 from lxml import etree
 
@@ -49,6 +51,7 @@ from .numbering import (
     NumberLabel,
     NumPr,
     declares_dtd,
+    first_child,
     is_on,
     resolve_num_pr,
     w,
@@ -59,6 +62,10 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 # Small parts full of repeated markup compress far beyond 100:1 quite innocently.
 RATIO_CHECK_MIN_BYTES = 5 * 1024 * 1024
+# What zipfile raises for a damaged member: a bad header or offset (ValueError: negative seek
+# value), bad compressed data (zlib, bz2 through OSError, lzma), a method it lacks, a short file.
+_DAMAGED_MEMBER = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError,
+                   RuntimeError, OSError, ValueError)
 
 TOC_WARNING = "docx-toc-dropped"
 
@@ -74,16 +81,30 @@ _INLINE_CONTAINERS = frozenset(
 )
 _BLOCK_CONTAINERS = frozenset(w(tag) for tag in ("customXml", "ins", "moveTo"))
 
+# Clark names spelled out once: the body walk compares tags of every element in the document.
+_DOCUMENT, _BODY, _P, _PPR = (w(t) for t in ("document", "body", "p", "pPr"))
+_R, _RPR, _T, _BR = (w(t) for t in ("r", "rPr", "t", "br"))
+_TBL, _TR, _TRPR, _TC, _TCPR = (w(t) for t in ("tbl", "tr", "trPr", "tc", "tcPr"))
+_GRID_BEFORE, _GRID_SPAN, _H_MERGE, _V_MERGE = (w(t) for t in ("gridBefore", "gridSpan", "hMerge", "vMerge"))
+_SDT, _SDT_CONTENT, _HYPERLINK, _FLD_SIMPLE = (w(t) for t in ("sdt", "sdtContent", "hyperlink", "fldSimple"))
+_FLD_CHAR, _INSTR_TEXT, _VANISH, _TXBX_CONTENT = (w(t) for t in ("fldChar", "instrText", "vanish", "txbxContent"))
+_P_STYLE, _NUM_PR, _OUTLINE_LVL, _CUSTOM_XML = w("pStyle"), w("numPr"), w("outlineLvl"), w("customXml")
+_PARAGRAPH_PROPERTIES = (_P_STYLE, _NUM_PR, _OUTLINE_LVL)
+_CELL_PROPERTIES = (_GRID_SPAN, _H_MERGE, _V_MERGE)
+_VAL, _TYPE, _ANCHOR, _INSTR, _FLD_CHAR_TYPE = (w(t) for t in ("val", "type", "anchor", "instr", "fldCharType"))
+# Run content that stands for a fixed character (w:t and w:br are read apart).
+_RUN_CHARACTERS = {w("tab"): "\t", w("ptab"): "\t", w("cr"): "\n", w("noBreakHyphen"): "-"}
+
 
 def read_docx(path: Path, data: bytes) -> ReaderOutput:
     """Read a .docx file's body into paragraph, heading and table-row blocks."""
     check_package(path, data)
     document = _open(path, data)
     part = document.part
-    styles = _Styles(_related_root(part, RT.STYLES))
-    numbering = Numbering.from_element(_related_root(part, RT.NUMBERING), styles.num_id)
+    styles = _Styles(_related_root(path, part, RT.STYLES))
+    numbering = Numbering.from_element(_related_root(path, part, RT.NUMBERING), styles.num_id)
     reader = _BodyReader(styles, ListCounter(numbering))
-    body = document.element.body
+    body = _body(path, document.element)
     blocks = reader.read(body) if body is not None else []
     warnings = []
     if reader.toc_entries_dropped:
@@ -135,38 +156,57 @@ def _declares_dtd(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -
     # Sizes are bounded by now, and zipfile stops at the declared size, so reading is safe.
     try:
         content = archive.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
-        raise CorruptFileError(path, f"zip member {info.filename} cannot be unpacked ({exc})") from exc
+    except _DAMAGED_MEMBER as exc:
+        raise CorruptFileError(
+            path, f"zip member {info.filename} cannot be unpacked ({type(exc).__name__}: {exc})") from exc
     looks_like_xml = content.startswith((b"\xff\xfe", b"\xfe\xff")) or content.lstrip(
         b"\xef\xbb\xbf \t\r\n").startswith(b"<")
     return looks_like_xml and declares_dtd(content)
 
 
 def _open(path: Path, data: bytes) -> docx.document.Document:
+    # python-docx trusts the package's own XML ([Content_Types].xml, the .rels parts): where it
+    # is malformed, it fails with whatever the missing piece makes Python raise.
     try:
         return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
-            etree.XMLSyntaxError) as exc:
+    except (OpcError, PythonDocxError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
+            TypeError, AttributeError, etree.XMLSyntaxError) as exc:
         raise CorruptFileError(path, f"not a readable Word document ({type(exc).__name__}: {exc})") from exc
 
 
-def _related_root(part: docx.parts.document.DocumentPart, reltype: str) -> etree._Element | None:
+def _body(path: Path, root: etree._Element) -> etree._Element | None:
+    if root.tag != _DOCUMENT:
+        raise CorruptFileError(path, f"not a readable Word document (its main part is {root.tag}, not w:document)")
+    return first_child(root, _BODY)
+
+
+def _related_root(path: Path, part: docx.parts.document.DocumentPart, reltype: str) -> etree._Element | None:
     # part_related_by, unlike python-docx's styles/numbering properties, creates nothing.
     try:
         return part.part_related_by(reltype).element
     except (KeyError, AttributeError):
         return None
+    except ValueError as exc:
+        # Two relationships of the type: which styles or numbering Word would use is unknown.
+        raise CorruptFileError(path, f"not a readable Word document ({exc})") from exc
 
 
 # ---------------------------------------------------------------------------------------
 # Styles
 
 class _Styles:
-    """Paragraph style facts that follow the basedOn chain: names, numPr, outline level."""
+    """Paragraph style facts that follow the basedOn chain: names, numPr, outline level.
+
+    Each fact is worked out once per style: a long document asks for the same few styles
+    thousands of times.
+    """
 
     def __init__(self, root: etree._Element | None):
         self._by_id: dict[str, etree._Element] = {}
         self.default_paragraph: str | None = None
+        self._names: dict[str | None, str | None] = {}
+        self._num_prs: dict[str | None, NumPr | None] = {}
+        self._outline_levels: dict[str | None, int | None] = {}
         for style in root.findall(w("style")) if root is not None else ():
             sid = style.get(w("styleId"))
             if sid is None:
@@ -175,16 +215,16 @@ class _Styles:
             if style.get(w("type")) == "paragraph" and style.get(w("default")) in ("1", "true", "on"):
                 self.default_paragraph = sid
 
-    def paragraph_style(self, ppr: etree._Element | None) -> str | None:
-        own = ppr.find(w("pStyle")) if ppr is not None else None
-        return own.get(w("val")) if own is not None else self.default_paragraph
+    def paragraph_style(self, p_style: etree._Element | None) -> str | None:
+        """The style a paragraph names in its `w:pStyle`, else the default paragraph style."""
+        return p_style.get(_VAL) if p_style is not None else self.default_paragraph
 
     def name(self, style_id: str | None) -> str | None:
-        style = self._by_id.get(style_id or "")
-        name = style.find(w("name")) if style is not None else None
-        if name is None:
-            return style_id
-        return BabelFish.internal2ui(name.get(w("val")) or "")
+        if style_id not in self._names:
+            style = self._by_id.get(style_id or "")
+            name = style.find(w("name")) if style is not None else None
+            self._names[style_id] = style_id if name is None else BabelFish.internal2ui(name.get(_VAL) or "")
+        return self._names[style_id]
 
     def _chain(self, style_id: str | None) -> Iterator[etree._Element]:
         seen: set[str] = set()
@@ -193,10 +233,12 @@ class _Styles:
             style = self._by_id[style_id]
             yield style
             based_on = style.find(w("basedOn"))
-            style_id = based_on.get(w("val")) if based_on is not None else None
+            style_id = based_on.get(_VAL) if based_on is not None else None
 
     def num_pr(self, style_id: str | None) -> NumPr | None:
         """The numPr a style gives its paragraphs; numId and ilvl may come from different ancestors."""
+        if style_id in self._num_prs:
+            return self._num_prs[style_id]
         num_id: str | None = None
         ilvl: int | None = None
         for style in self._chain(style_id):
@@ -205,26 +247,38 @@ class _Styles:
                 continue
             num_id = own.num_id if num_id is None else num_id
             ilvl = own.ilvl if ilvl is None else ilvl
-        return None if num_id is None and ilvl is None else NumPr(num_id, ilvl)
+        found = None if num_id is None and ilvl is None else NumPr(num_id, ilvl)
+        self._num_prs[style_id] = found
+        return found
 
     def num_id(self, style_id: str) -> str | None:
         num_pr = self.num_pr(style_id)
         return num_pr.num_id if num_pr is not None else None
 
     def outline_level(self, style_id: str | None) -> int | None:
-        for style in self._chain(style_id):
-            level = _outline_level(style.find(w("pPr")))
-            if level is not None:
-                return level
-        return None
+        if style_id not in self._outline_levels:
+            levels = (_outline_level(style.find(w("pPr"))) for style in self._chain(style_id))
+            self._outline_levels[style_id] = next((level for level in levels if level is not None), None)
+        return self._outline_levels[style_id]
 
 
 def _outline_level(ppr: etree._Element | None) -> int | None:
-    level = ppr.find(w("outlineLvl")) if ppr is not None else None
+    return _outline_value(first_child(ppr, _OUTLINE_LVL) if ppr is not None else None)
+
+
+def _outline_value(level: etree._Element | None) -> int | None:
     try:
-        return int(level.get(w("val"))) if level is not None else None
+        return int(level.get(_VAL)) if level is not None else None
     except (TypeError, ValueError):
         return None
+
+
+def _first_children(parent: etree._Element | None, tags: tuple[str, ...]) -> dict[str, etree._Element]:
+    """The first child of `parent` of each tag in `tags`, found in one pass over the children."""
+    found: dict[str, etree._Element] = {}
+    for prop in parent.iterchildren(*tags) if parent is not None else ():
+        found.setdefault(prop.tag, prop)
+    return found
 
 
 # ---------------------------------------------------------------------------------------
@@ -285,7 +339,7 @@ class _Fields:
 
     def hiding(self) -> bool:
         """Inside some field's instruction part, where nothing is shown."""
-        return any(not f.showing_result for f in self._open)
+        return bool(self._open) and any(not f.showing_result for f in self._open)
 
     def toc_marks(self) -> set[_TocMark]:
         """TOC marks of the fields the current paragraph has been inside of."""
@@ -332,23 +386,26 @@ class _BodyReader:
     counter: ListCounter
     toc_entries_dropped: int = 0
     fields: _Fields = field(default_factory=_Fields)
+    # What a paragraph style alone says: whether it marks TOC entries, and its heading level.
+    _style_facts: dict[str | None, tuple[bool, int | None]] = field(default_factory=dict)
 
     def read(self, body: etree._Element) -> list[Block]:
         return list(self._container(body, _Scope("body")))
 
     def _container(self, element: etree._Element, scope: _Scope) -> Iterator[Block]:
         for child in element:
-            if child.tag == w("p"):
+            tag = child.tag
+            if tag == _P:
                 yield from self._paragraph(child, scope)
-            elif child.tag == w("tbl"):
+            elif tag == _TBL:
                 yield from self._table(child, scope)
-            elif child.tag == w("sdt"):
+            elif tag == _SDT:
                 yield from self._content_control(child, scope)
-            elif child.tag in _BLOCK_CONTAINERS:
+            elif tag in _BLOCK_CONTAINERS:
                 yield from self._container(child, scope)
 
     def _content_control(self, sdt: etree._Element, scope: _Scope) -> Iterator[Block]:
-        content = sdt.find(w("sdtContent"))
+        content = first_child(sdt, _SDT_CONTENT)
         if content is None:
             return
         if not _is_toc_sdt(sdt):
@@ -377,77 +434,95 @@ class _BodyReader:
             yield from self._container(box, _Scope(f"{locator}/txbx[{index}]"))
 
     def _read_paragraph(self, p: etree._Element) -> _Paragraph:
-        ppr = p.find(w("pPr"))
-        style_id = self.styles.paragraph_style(ppr)
+        props = _first_children(first_child(p, _PPR), _PARAGRAPH_PROPERTIES)
+        style_id = self.styles.paragraph_style(props.get(_P_STYLE))
         style = self.styles.name(style_id)
+        toc_style, style_heading_level = self._style_facts_of(style_id, style)
         self.fields.start_paragraph()
         parts: list[str] = []
         links_to_toc = self._inline(p, parts)
-        marks = self.fields.toc_marks() | ({_TocMark.LINK} if links_to_toc else set())
+        marks = self.fields.toc_marks()
+        if links_to_toc:
+            marks.add(_TocMark.LINK)
         text = "".join(parts)
-        in_toc = bool(style and _TOC_STYLE.search(style)) or _is_toc_entry(marks, text)
+        in_toc = toc_style or (bool(marks) and _is_toc_entry(marks, text))
         para = _Paragraph(text, style, in_toc)
         if not in_toc:
-            para.label = self._label(ppr, style_id)
-            para.heading_level = self._heading_level(ppr, style_id, style)
+            para.label = self._label(props.get(_NUM_PR), style_id)
+            own_level = _outline_value(props.get(_OUTLINE_LVL))
+            para.heading_level = _heading_level(own_level) if own_level is not None else style_heading_level
         return para
 
-    def _label(self, ppr: etree._Element | None, style_id: str | None) -> NumberLabel | None:
-        resolved = resolve_num_pr(
-            NumPr.from_ppr(ppr), self.styles.num_pr(style_id), style_id, self.counter.numbering)
-        return self.counter.next_label(*resolved) if resolved else None
-
-    def _heading_level(self, ppr: etree._Element | None, style_id: str | None, style: str | None) -> int | None:
-        level = _outline_level(ppr)
-        if level is None:
+    def _style_facts_of(self, style_id: str | None, style: str | None) -> tuple[bool, int | None]:
+        if style_id not in self._style_facts:
             match = _HEADING_STYLE.match(style or "")
-            if match:
-                return int(match.group(1))
-            level = self.styles.outline_level(style_id)
-        return level + 1 if level is not None and 0 <= level < _BODY_TEXT_OUTLINE_LEVEL else None
+            level = int(match.group(1)) if match else _heading_level(self.styles.outline_level(style_id))
+            self._style_facts[style_id] = (bool(style and _TOC_STYLE.search(style)), level)
+        return self._style_facts[style_id]
+
+    def _label(self, num_pr: etree._Element | None, style_id: str | None) -> NumberLabel | None:
+        own, from_style = NumPr.from_element(num_pr), self.styles.num_pr(style_id)
+        if own is None and from_style is None:
+            return None
+        resolved = resolve_num_pr(own, from_style, style_id, self.counter.numbering)
+        return self.counter.next_label(*resolved) if resolved else None
 
     def _inline(self, element: etree._Element, parts: list[str]) -> bool:
         """Append the shown text under `element`; True when it holds a link to a TOC bookmark."""
         anchors_toc = False
         for child in element:
             tag = child.tag
-            if tag == w("r"):
+            if tag == _R:
                 self._run(child, parts)
-            elif tag == w("sdt"):
-                content = child.find(w("sdtContent"))
+            elif tag == _SDT:
+                content = first_child(child, _SDT_CONTENT)
                 anchors_toc |= content is not None and self._inline(content, parts)
             elif tag in _INLINE_CONTAINERS:
-                if tag == w("hyperlink") and (child.get(w("anchor")) or "").startswith("_Toc"):
+                if tag == _HYPERLINK and (child.get(_ANCHOR) or "").startswith("_Toc"):
                     anchors_toc = True
-                if tag == w("fldSimple"):
-                    self.fields.simple(child.get(w("instr")) or "")
+                if tag == _FLD_SIMPLE:
+                    self.fields.simple(child.get(_INSTR) or "")
                 anchors_toc |= self._inline(child, parts)
         return anchors_toc
 
     def _run(self, run: etree._Element, parts: list[str]) -> None:
-        rpr = run.find(w("rPr"))
-        hidden = rpr is not None and is_on(rpr.find(w("vanish")))
-        for child in run:
+        children = list(run)
+        # w:rPr comes first in a run: looking through the children at hand is cheaper than a search.
+        rpr = None
+        for child in children:
+            if child.tag == _RPR:
+                rpr = child
+                break
+        hidden = rpr is not None and is_on(first_child(rpr, _VANISH))
+        fields = self.fields
+        for child in children:
             tag = child.tag
-            if tag == w("fldChar"):
-                kind = child.get(w("fldCharType"))
+            if tag == _FLD_CHAR:
+                kind = child.get(_FLD_CHAR_TYPE)
                 if kind == "begin":
-                    self.fields.begin()
+                    fields.begin()
                 elif kind == "separate":
-                    self.fields.separate()
+                    fields.separate()
                 elif kind == "end":
-                    self.fields.end()
-            elif tag == w("instrText"):
-                self.fields.instruction(child.text or "")
-            elif not hidden and not self.fields.hiding():
-                parts.append(_run_content(child))
+                    fields.end()
+            elif tag == _INSTR_TEXT:
+                fields.instruction(child.text or "")
+            elif hidden or fields.hiding():
+                continue
+            elif tag == _T:
+                parts.append(child.text or "")
+            elif tag == _BR:
+                if child.get(_TYPE) in (None, "textWrapping"):
+                    parts.append("\n")
+            elif tag in _RUN_CHARACTERS:
+                parts.append(_RUN_CHARACTERS[tag])
 
     def _table(self, tbl: etree._Element, scope: _Scope) -> Iterator[Block]:
         scope.tables += 1
         locator = f"{scope.prefix}/tbl[{scope.tables}]"
-        rows = list(_children(tbl, w("tr")))
+        rows = list(_children(tbl, _TR))
         if len(rows) == 1:
-            cells = list(_children(rows[0], w("tc")))
+            cells = list(_children(rows[0], _TC))
             if len(cells) == 1:
                 yield from self._container(cells[0], _Scope(f"{locator}/tr[1]/tc[1]"))
                 return
@@ -460,18 +535,17 @@ class _BodyReader:
 
     def _row_cells(self, tr: etree._Element, locator: str, origins: dict[int, str]) -> list[str]:
         """Cell texts of one row; `origins` carries each grid column's latest text down the rows."""
-        trpr = tr.find(w("trPr"))
-        column = _int_val(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
+        trpr = first_child(tr, _TRPR)
+        column = _int_val(first_child(trpr, _GRID_BEFORE) if trpr is not None else None, 0)
         cells: list[str] = []
-        for index, tc in enumerate(_children(tr, w("tc")), 1):
-            tcpr = tc.find(w("tcPr"))
-            span = max(1, _int_val(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1))
-            h_merge = tcpr.find(w("hMerge")) if tcpr is not None else None
-            v_merge = tcpr.find(w("vMerge")) if tcpr is not None else None
-            if h_merge is not None and h_merge.get(w("val")) != "restart":
+        for index, tc in enumerate(_children(tr, _TC), 1):
+            props = _first_children(first_child(tc, _TCPR), _CELL_PROPERTIES)
+            span = max(1, _int_val(props.get(_GRID_SPAN), 1))
+            h_merge, v_merge = props.get(_H_MERGE), props.get(_V_MERGE)
+            if h_merge is not None and h_merge.get(_VAL) != "restart":
                 column += span
                 continue
-            if v_merge is not None and v_merge.get(w("val")) != "restart":
+            if v_merge is not None and v_merge.get(_VAL) != "restart":
                 text = origins.get(column, "")
             else:
                 text = self._cell_text(tc, f"{locator}/tc[{index}]")
@@ -489,19 +563,11 @@ class _BodyReader:
         return "\n".join(lines).replace("\t", " ")
 
 
-def _run_content(child: etree._Element) -> str:
-    tag = child.tag
-    if tag == w("t"):
-        return child.text or ""
-    if tag in (w("tab"), w("ptab")):
-        return "\t"
-    if tag == w("br"):
-        return "\n" if child.get(w("type")) in (None, "textWrapping") else ""
-    if tag == w("cr"):
-        return "\n"
-    if tag == w("noBreakHyphen"):
-        return "-"
-    return ""
+def _heading_level(outline_level: int | None) -> int | None:
+    """The heading level of an outline level; Word's level 9 (and anything out of range) is body text."""
+    if outline_level is not None and 0 <= outline_level < _BODY_TEXT_OUTLINE_LEVEL:
+        return outline_level + 1
+    return None
 
 
 def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
@@ -509,21 +575,21 @@ def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
     for child in element:
         if child.tag == tag:
             yield child
-        elif child.tag == w("sdt"):
-            content = child.find(w("sdtContent"))
+        elif child.tag == _SDT:
+            content = first_child(child, _SDT_CONTENT)
             if content is not None:
                 yield from _children(content, tag)
-        elif child.tag == w("customXml"):
+        elif child.tag == _CUSTOM_XML:
             yield from _children(child, tag)
 
 
 def _text_boxes(p: etree._Element) -> list[etree._Element]:
     """Text box contents anchored in `p`, each once (Word also stores a VML fallback copy)."""
     boxes = []
-    for box in p.iter(w("txbxContent")):
+    for box in p.iter(_TXBX_CONTENT):
         ancestor = box.getparent()
         while ancestor is not None and ancestor is not p:
-            if ancestor.tag in (_MC_FALLBACK, w("txbxContent")):
+            if ancestor.tag in (_MC_FALLBACK, _TXBX_CONTENT):
                 break
             ancestor = ancestor.getparent()
         if ancestor is p:
@@ -533,6 +599,6 @@ def _text_boxes(p: etree._Element) -> list[etree._Element]:
 
 def _int_val(element: etree._Element | None, default: int) -> int:
     try:
-        return int(element.get(w("val"))) if element is not None else default
+        return int(element.get(_VAL)) if element is not None else default
     except (TypeError, ValueError):
         return default

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import lxml.html
@@ -53,6 +53,16 @@ _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s-\s|--|—\s)\s*")
 _ATTACHMENT = re.compile(r"^\s*附\s*件")
 _WORD = re.compile(r"\w")
 _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(pt|px)", re.I)
+_WHITESPACE = re.compile(r"\s+")
+
+# lxml.html's own parser has every element's Python class picked by a lookup written in
+# Python, a large share of the reader's time; a plain parser with the same options builds the
+# same tree. The one HtmlElement method the reader needs, text_content, is _STRING_CONTENT
+# here, as lxml.html defines it; drop_tree is _drop_tree below.
+_PARSER = etree.HTMLParser()
+_STRING_CONTENT = etree.XPath("string()", smart_strings=False)
+# The ids of `root` and the elements under it, as root.iter() would find them.
+_IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
 
 _MAX_CHROME_CHARS = 80
 _LINK_SHARE = 0.5
@@ -76,6 +86,11 @@ class _Line:
     cells: tuple[str, ...] = ()
     heading_level: int | None = None
 
+    @cached_property
+    def chain(self) -> tuple[etree._Element, ...]:
+        """The anchor and its ancestors, innermost first: asked for by several steps."""
+        return (self.anchor, *self.anchor.iterancestors())
+
 
 def _is_link(line: _Line) -> bool:
     return line.link_chars >= _LINK_SHARE * line.chars
@@ -92,13 +107,15 @@ def _title_kinds() -> tuple[str, ...]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text.replace("\u3000", ""))
+    return _WHITESPACE.sub("", text.replace("\u3000", ""))
 
 
 def _clean(text: str) -> str:
     return _SPACES.sub(" ", text).strip(_EDGE)
 
 
+# The article and title search ask about the same lines several times each.
+@lru_cache(maxsize=4096)
 def is_chrome(text: str) -> bool:
     """True for a short line that is page furniture (当前位置, 打印本页, 版权所有...)."""
     squashed = _squash(text)
@@ -143,27 +160,46 @@ def _parse(path: Path, text: str) -> etree._Element:
     if not text.strip():
         raise CorruptFileError(path, "the page has no markup or text")
     try:
-        return lxml.html.document_fromstring(text)
+        return lxml.html.document_fromstring(text, parser=_PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise CorruptFileError(path, f"the HTML cannot be parsed ({exc})") from exc
 
 
 def _tag(el: etree._Element) -> str | None:
-    return el.tag.lower() if isinstance(el.tag, str) else None
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else None
 
 
-def _is_hidden(el: etree._Element) -> bool:
+def _is_invisible(el: etree._Element) -> bool:
+    tag = _tag(el)
+    if tag is None or tag in _INVISIBLE:
+        return True
     # Pages hide <body> until a script has run; what is hidden below it stays hidden.
-    if _tag(el) in ("html", "body"):
+    if tag in ("html", "body"):
         return False
-    return el.get("hidden") is not None or bool(_HIDDEN_STYLE.search(el.get("style") or ""))
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return style is not None and _HIDDEN_STYLE.search(style) is not None
 
 
 def _drop_invisible(root: etree._Element) -> None:
-    doomed = [el for el in root.iter() if _tag(el) is None or _tag(el) in _INVISIBLE or _is_hidden(el)]
+    doomed = [el for el in root.iter() if _is_invisible(el)]
     for el in doomed:
         if el.getparent() is not None:
-            el.drop_tree()
+            _drop_tree(el)
+
+
+def _drop_tree(el: etree._Element) -> None:
+    """Remove `el` with its children and text; its tail joins what came before (lxml.html's drop_tree)."""
+    parent = el.getparent()
+    if el.tail:
+        previous = el.getprevious()
+        if previous is None:
+            parent.text = (parent.text or "") + el.tail
+        else:
+            previous.tail = (previous.tail or "") + el.tail
+    parent.remove(el)
 
 
 def _page_titles(root: etree._Element) -> list[str]:
@@ -188,7 +224,7 @@ def _is_data_table(table: etree._Element) -> bool:
     rows = list(table.iter("tr"))
     if not rows or max(sum(1 for c in tr if _tag(c) in _CELLS) for tr in rows) < 2:
         return False
-    return all(len(_squash(cell.text_content())) <= _DATA_CELL_CHARS for tr in rows for cell in tr
+    return all(len(_squash(_STRING_CONTENT(cell))) <= _DATA_CELL_CHARS for tr in rows for cell in tr
                if _tag(cell) in _CELLS)
 
 
@@ -211,13 +247,15 @@ class _Collector:
             self._links += len(_squash(text))
 
     def flush(self) -> None:
-        text = _clean("".join(self._parts))
-        if text and self._anchor is not None:
-            self.lines.append(_Line(text, self._anchor, len(_squash(text)), self._links))
+        # Without an anchor nothing but whitespace was added: there is no line to make.
+        if self._anchor is not None:
+            text = _clean("".join(self._parts))
+            if text:
+                self.lines.append(_Line(text, self._anchor, len(_squash(text)), self._links))
         self._parts, self._links, self._anchor = [], 0, None
 
-    def walk(self, el: etree._Element, anchor: etree._Element, in_link: bool) -> None:
-        tag = _tag(el)
+    def walk(self, el: etree._Element, tag: str, anchor: etree._Element, in_link: bool) -> None:
+        """Collect the lines of `el`, an element whose lower-cased tag is `tag`."""
         if tag == "br":
             self.flush()
             return
@@ -230,18 +268,20 @@ class _Collector:
             self.flush()
             anchor = el
         in_link = in_link or tag == "a"
-        self.add(el.text, anchor, in_link)
+        add = self.add
+        add(el.text, anchor, in_link)
         for child in el:
-            if _tag(child) is not None:
-                self.walk(child, anchor, in_link)
-            self.add(child.tail, anchor, in_link)
+            child_tag = child.tag
+            if isinstance(child_tag, str):
+                self.walk(child, child_tag.lower(), anchor, in_link)
+            add(child.tail, anchor, in_link)
         if is_block:
             self.flush()
 
 
 def _lines_of(el: etree._Element) -> list[_Line]:
     collector = _Collector()
-    collector.walk(el, el, False)
+    collector.walk(el, _tag(el) or "", el, False)
     collector.flush()
     return collector.lines
 
@@ -263,14 +303,26 @@ def _table_rows(table: etree._Element) -> list[_Line]:
 
 
 def _mark_headings(lines: list[_Line]) -> None:
+    # The heading level an element stands under, by element: lines share most of their
+    # ancestors, so each element is looked at once.
+    under: dict[etree._Element, int | None] = {}
     for line in lines:
         if line.kind != "paragraph":
             continue
-        for el in (line.anchor, *line.anchor.iterancestors()):
+        level = None
+        passed = []
+        for el in line.chain:
+            if el in under:
+                level = under[el]
+                break
+            passed.append(el)
             level = _HEADINGS.get(_tag(el) or "")
             if level:
-                line.kind, line.heading_level = "heading", level
                 break
+        for el in passed:
+            under[el] = level
+        if level:
+            line.kind, line.heading_level = "heading", level
 
 
 # ----------------------------------------------------------------------------- the article
@@ -288,13 +340,13 @@ def _weight(line: _Line) -> int:
 
 def _article(lines: list[_Line]) -> etree._Element | None:
     """The element whose lines weigh most; on a tie the innermost one."""
-    scores: Counter[etree._Element] = Counter()
+    scores: dict[etree._Element, int] = {}
     depth: dict[etree._Element, int] = {}
     for line in lines:
         w = _weight(line)
-        chain = [line.anchor, *line.anchor.iterancestors()]
+        chain = line.chain
         for i, el in enumerate(chain):
-            scores[el] += w
+            scores[el] = scores.get(el, 0) + w
             depth[el] = len(chain) - i
     if not scores:
         return None
@@ -303,7 +355,8 @@ def _article(lines: list[_Line]) -> etree._Element | None:
 
 
 def _inside(line: _Line, root: etree._Element) -> bool:
-    return line.anchor is root or any(a is root for a in line.anchor.iterancestors())
+    # Elements compare by identity, so this asks whether `root` is the anchor or an ancestor.
+    return root in line.chain
 
 
 # ----------------------------------------------------------------------------- the title
@@ -437,11 +490,13 @@ class _Locator:
 
     def __init__(self, root: etree._Element) -> None:
         self._tree = root.getroottree()
-        ids = Counter(el.get("id") for el in root.iter() if isinstance(el.tag, str) and el.get("id"))
+        ids = Counter(i for i in _IDS(root) if i)
         self._unique = {i for i, n in ids.items() if n == 1 and '"' not in i}
 
     def __call__(self, el: etree._Element) -> str:
         path = self._tree.getpath(el)
+        if not self._unique:
+            return path
         for anc in (el, *el.iterancestors()):
             anchor_id = anc.get("id")
             if anchor_id in self._unique:

@@ -25,10 +25,11 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from lxml import etree
 
-from ..errors import UnsafeFileError
+from ..errors import CorruptFileError, UnsafeFileError
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -43,6 +44,15 @@ _OFF_VALUES = {"0", "false", "off"}
 def w(tag: str) -> str:
     """The Clark name of a WordprocessingML element or attribute, as lxml spells it."""
     return f"{{{W_NS}}}{tag}"
+
+
+def first_child(el: etree._Element, tag: str) -> etree._Element | None:
+    """The first child of `el` named `tag` (a Clark name): `el.find(tag)` without the cost of
+    ElementPath, which a walk over every paragraph and run of a long document feels."""
+    return next(el.iterchildren(tag), None)
+
+
+_VAL, _NUM_PR, _NUM_ID, _ILVL = w("val"), w("numPr"), w("numId"), w("ilvl")
 
 
 def safe_xml_parser() -> etree.XMLParser:
@@ -63,7 +73,7 @@ def declares_dtd(content: bytes) -> bool:
 
 
 def _val(el: etree._Element | None) -> str | None:
-    return None if el is None else el.get(w("val"))
+    return None if el is None else el.get(_VAL)
 
 
 def _int(text: str | None, default: int | None = None) -> int | None:
@@ -75,7 +85,7 @@ def _int(text: str | None, default: int | None = None) -> int | None:
 
 def is_on(el: etree._Element | None) -> bool:
     """A WordprocessingML on/off property: present and not switched off by its w:val."""
-    return el is not None and (el.get(w("val")) or "true").lower() not in _OFF_VALUES
+    return el is not None and (el.get(_VAL) or "true").lower() not in _OFF_VALUES
 
 
 # ---------------------------------------------------------------------------------------
@@ -315,10 +325,14 @@ class NumPr:
 
     @classmethod
     def from_ppr(cls, ppr: etree._Element | None) -> NumPr | None:
-        num_pr = None if ppr is None else ppr.find(w("numPr"))
+        return cls.from_element(None if ppr is None else first_child(ppr, _NUM_PR))
+
+    @classmethod
+    def from_element(cls, num_pr: etree._Element | None) -> NumPr | None:
+        """The NumPr of a `w:numPr` element, None for no element."""
         if num_pr is None:
             return None
-        return cls(_val(num_pr.find(w("numId"))), _int(_val(num_pr.find(w("ilvl")))))
+        return cls(_val(first_child(num_pr, _NUM_ID)), _int(_val(first_child(num_pr, _ILVL))))
 
 
 class Numbering:
@@ -362,11 +376,18 @@ class Numbering:
         return cls(abstracts, nums, links, style_num_id)
 
     @classmethod
-    def from_xml(cls, data: bytes, style_num_id: Callable[[str], str | None] | None = None) -> Numbering:
-        """Parse numbering.xml bytes, refusing any with a DTD (an entity bomb)."""
+    def from_xml(
+        cls, data: bytes, style_num_id: Callable[[str], str | None] | None = None, path: str | Path | None = None
+    ) -> Numbering:
+        """Parse numbering.xml bytes, refusing any with a DTD (an entity bomb); `path` names the
+        file the bytes come from in errors."""
         if declares_dtd(data):
-            raise UnsafeFileError(None, "numbering.xml declares a DTD (<!DOCTYPE>/<!ENTITY>)")
-        return cls.from_element(etree.fromstring(data, safe_xml_parser()), style_num_id)
+            raise UnsafeFileError(path, "numbering.xml declares a DTD (<!DOCTYPE>/<!ENTITY>)")
+        try:
+            root = etree.fromstring(data, safe_xml_parser())
+        except etree.XMLSyntaxError as exc:
+            raise CorruptFileError(path, f"numbering.xml is not well-formed XML ({exc})") from exc
+        return cls.from_element(root, style_num_id)
 
     def abstract_id(self, num_id: str) -> str | None:
         """The abstractNum whose levels `num_id` draws, following numbering-style links."""
