@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from ..segmenter import is_word, tag
 from .lexicon import ActorLexicon, lexicon
@@ -63,14 +64,14 @@ class Words:
     lo: int
     starts: list[int]
     tags: list[str]
-    index: list[int]
 
     def word_ending_at(self, pos: int) -> int | None:
-        i = self.index[pos - 1 - self.lo] if pos > self.lo else -1
+        i = self.word_at(pos - 1) if pos > self.lo else -1
         return i if i >= 0 and (i + 1 == len(self.starts) or self.starts[i + 1] == pos) else None
 
     def word_at(self, pos: int) -> int:
-        return self.index[pos - self.lo]
+        # A look-up per step of a name's walk is cheaper than an index of every character.
+        return bisect_right(self.starts, pos) - 1
 
 
 def _noun_compound(word: str) -> bool:
@@ -86,15 +87,10 @@ def _tag_of(word: str) -> str:
 
 
 def tag_words(text: str, lo: int, hi: int) -> Words:
-    starts, tags = [], []
-    index = [0] * (hi - lo)
-    pos = lo
-    for n, (word, word_tag) in enumerate(tag(text[lo:hi])):
-        starts.append(pos)
-        tags.append(word_tag)
-        index[pos - lo:pos - lo + len(word)] = [n] * len(word)
-        pos += len(word)
-    return Words(lo, starts, tags, index)
+    tagged = tag(text[lo:hi])
+    starts = list(accumulate((len(word) for word, _ in tagged), initial=lo))
+    starts.pop()
+    return Words(lo, starts, [word_tag for _, word_tag in tagged])
 
 
 def _verb_ending(text: str, suffix_at: int, words: Words) -> bool:
@@ -124,23 +120,25 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
             while p < head_start and text[p] in lex.glued_stop_chars:
                 p += 1
             return p, False
-        if any(text.startswith(pre, p) for pre in lex.collective_prefixes):
+        if text.startswith(lex.collective_prefixes, p):
             return p, True
     floor = max(lo, head_start - _MAX_NAME)
     while p > floor:
-        for pre in lex.collective_prefixes:
-            q = p - len(pre)
-            if q >= floor and text.startswith(pre, q) and words.word_ending_at(p) is not None \
-                    and (q == lo or words.starts[words.word_at(q)] == q):
-                return q, True
-        joined = next((w for w in lex.joined_names if p - len(w) >= floor and text.startswith(w, p - len(w))), None)
+        if text.endswith(lex.collective_prefixes, floor, p):
+            for pre in lex.collective_prefixes:
+                q = p - len(pre)
+                if q >= floor and text.startswith(pre, q) and words.word_ending_at(p) is not None \
+                        and (q == lo or words.starts[words.word_at(q)] == q):
+                    return q, True
+        joined = text.endswith(lex.joined_names, floor, p) and \
+            next(w for w in lex.joined_names if text.endswith(w, floor, p))
         if joined:
             p -= len(joined)
             continue
         ch = text[p - 1]
         if ch in _CLOSE_OPEN:
             q = text.rfind(_CLOSE_OPEN[ch], max(floor, p - 14), p - 1)
-            if q < 0 or any(text.startswith(w, q + 1) for w in ("设在", "以下简称", "简称")) \
+            if q < 0 or text.startswith(("设在", "以下简称", "简称"), q + 1) \
                     or _LABEL_INSIDE.fullmatch(text, q + 1, p - 1):
                 # （一）学校招生工作领导小组: a section's number is not part of the name.
                 break
@@ -210,7 +208,7 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
         start, collective = _walk_left(text, floor, s, words, lex, kind in _LENIENT_KINDS,
                                        head in lex.verb_modified_heads)
         name = text[start:e]
-        if any(name.endswith(w) for w in lex.not_bodies):
+        if name.endswith(lex.not_bodies):
             continue
         if collective and kind not in ("role", "person"):
             kind = "collective"

@@ -45,8 +45,8 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
     """subject, receiver, owner, audience, source or other: what the words around a mention make of it."""
     before = text[max(lo, m.start - 8):m.start]
     after = text[m.end:m.end + 8]
-    if any(before.endswith(w) for w in lex.source_before) and \
-            (any(after.startswith(w) for w in lex.source_after) or after.startswith("的")) \
+    if before.endswith(lex.source_before) and \
+            (after.startswith(lex.source_after) or after.startswith("的")) \
             or _SOURCE_TOPIC.match(text, m.end) and any(w in text[m.end:m.end + 24] for w in lex.source_after):
         # 按照市委要求; …县委、县政府对就业工作的一系列重要部署.
         return "source"
@@ -57,20 +57,20 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
     clause_start = max(text.rfind(c, lo, m.start) for c in "。；\n（(")
     if _OWNER_LIST.search(text, max(clause_start, lo), m.start):
         return "owner"
-    if any(before.endswith(w) for w in lex.receiver_cues) \
+    if before.endswith(lex.receiver_cues) \
             or before.endswith(lex.partner_before) and lex.partner_after.match(text, m.end):
         return "receiver"
     if before.endswith(lex.role_giving_before) and lex.role_giving_after.match(text, m.end):
         return "owner"
-    if any(before.endswith(w) for w in lex.audience_cues):
+    if before.endswith(lex.audience_cues):
         return "audience"
-    if m.kind in ("role", "unit", "collective") and any(before.endswith(w) for w in lex.assign_cues) \
+    if m.kind in ("role", "unit", "collective") and before.endswith(lex.assign_cues) \
             and after[:1] in _OBJECT_ENDS:
         # 落实监控单位和监控责任人，: a bare object; 落实教师不得… enforces a rule on them instead.
         return "owner"
     if after.startswith("的") or after.startswith("之"):
         return "other"
-    if any(after.startswith(w) for w in lex.subject_cues):
+    if after.startswith(lex.subject_cues):
         return "subject"
     if _CLAUSE_OPEN.search(before) and after[:1] not in ("", "的"):
         # A name that opens a clause with nothing it does after it is a topic or an owner of
