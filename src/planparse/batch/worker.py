@@ -36,6 +36,15 @@ def run_task(task: Task) -> Result:
 
 
 def _peak_rss_kb() -> int:
+    # Linux keeps ru_maxrss across exec, so it would count the parent's memory at the fork that
+    # started this interpreter; VmHWM belongs to this process's own address space.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
