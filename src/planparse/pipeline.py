@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from .actors import find_actors
+from .duties import find_duties
 from .model import Document, ParseWarning, Plan, Source
 from .normalize import normalise
 from .read import SourceDocument, read
@@ -47,9 +48,14 @@ def build_document(src: SourceDocument, year: int | None = None) -> Document:
         phases = find_phases(text, extent.span, times=times, id_prefix=prefix, sections=sections)
         actors, relations = find_actors(text, (extent.body_start, extent.span[1]), issuer=extent.issuer,
                                         id_prefix=prefix, sections=sections)
+        duties, links = find_duties(text, (extent.body_start, extent.span[1]), sections=sections, actors=actors,
+                                    times=times, id_prefix=prefix, table_rows=table_rows)
+        stated = {(r.type, r.source, r.target) for r in relations}
+        relations += [r for r in links if (r.type, r.source, r.target) not in stated]
         plans.append(Plan(id=f"p{i}", title=extent.title, issuer=extent.issuer, span=extent.span,
                           sections=tuple(sections), actors=tuple(actors), times=tuple(times),
-                          phases=tuple(phases), relations=tuple(relations), title_span=extent.title_span))
+                          phases=tuple(phases), duties=tuple(duties), relations=tuple(relations),
+                          title_span=extent.title_span))
     source = Source(src.path, src.format, src.encoding, src.sha256, src.size_bytes)
     return Document(source=source, text=text, plans=tuple(plans), warnings=tuple(warnings), offsets=norm.offsets,
                     changes=norm.changes)

@@ -1,0 +1,118 @@
+"""Cutting the text of a plan into paragraphs, sentences and comma clauses."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..model import Span
+
+# Clause ends at depth 0 only: a comma inside brackets or quotes belongs to a name or a quotation.
+_CLAUSE_END = "，,；;。！？!?：:"
+_SENTENCE_END = "。！？!?"
+_OPEN = "（(【[《“‘〔"
+_CLOSE = "）)】]》”’〕"
+_ROUND_OPEN, _ROUND_CLOSE = "（(", "）)"
+_MARKS = re.compile("[" + re.escape(_CLAUSE_END + _OPEN + _CLOSE) + "]")
+# An unclosed bracket or quote must not swallow the rest of its paragraph.
+_LONGEST_BRACKET = 150
+
+
+@dataclass(slots=True)
+class Clause:
+    """A stretch of one paragraph between two clause marks; `end` stops before the mark."""
+
+    start: int
+    end: int
+    mark: str
+    sentence: int
+    first_of_sentence: bool
+    first_of_paragraph: bool
+
+
+def _between_digits(text: str, i: int, start: int, end: int) -> bool:
+    """`1:30`, `2：00`, `1,000`: a mark inside a number ends nothing."""
+    return text[i] in ":：,." and start < i < end - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def paragraphs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """The non-blank lines of text[lo:hi], without their surrounding spaces."""
+    pos = lo
+    while pos < hi:
+        nl = text.find("\n", pos, hi)
+        end = hi if nl < 0 else nl
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            yield s, e
+        pos = end + 1
+
+
+def clauses(text: str, start: int, end: int, sentence0: int,
+            breaks: Sequence[int] = ()) -> list[Clause]:
+    """The clauses of one paragraph; sentences are numbered on from `sentence0`.
+
+    `breaks` (sorted) are offsets where a heading starts or ends: a clause ends there even without
+    a mark, as a file without line breaks runs its headings into the text."""
+    out: list[Clause] = []
+    depth = 0
+    cs = start
+    sentence = sentence0
+    new_sentence = True
+
+    def close(ce: int, mark: str) -> None:
+        nonlocal new_sentence, sentence
+        s, e = cs, ce
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append(Clause(s, e, mark, sentence, new_sentence, not out))
+            new_sentence = False
+        if mark in _SENTENCE_END:
+            sentence += 1
+            new_sentence = True
+
+    inside = breaks[bisect.bisect_right(breaks, start):bisect.bisect_left(breaks, end)]
+    events = sorted([(m.start(), 1, m.group()) for m in _MARKS.finditer(text, start, end)] +
+                    [(b, 0, "") for b in inside])
+    opened = start
+    for i, _, ch in events:
+        if depth and i - opened > _LONGEST_BRACKET:
+            depth = 0
+        if not ch:
+            if i > cs:
+                close(i, "。")
+                cs = i
+        elif ch in _OPEN:
+            if not depth:
+                opened = i
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and not _between_digits(text, i, start, end):
+            close(i, ch)
+            cs = i + 1
+    close(end, "。")
+    return out
+
+
+def bracket_groups(text: str, start: int, end: int) -> list[Span]:
+    """Top-level bracket groups in text[start:end]."""
+    out, depth, opened = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _ROUND_OPEN:
+            if not depth:
+                opened = i
+            depth += 1
+        elif ch in _ROUND_CLOSE and depth:
+            depth -= 1
+            if not depth:
+                out.append((opened, i + 1))
+    return out

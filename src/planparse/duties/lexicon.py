@@ -1,0 +1,141 @@
+"""The duty lexicon (data/duty_lexicon.json) compiled into patterns and look-up tables."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..datafiles import load_json
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# How far before its end an end-anchored rule is looked for: none spans more.
+END_REACH = 24
+
+
+def _kind(pattern: str) -> str:
+    return "start" if pattern.startswith("^") else "end" if pattern.endswith("$") else "free"
+
+
+def _named(groups: dict[str, list[str]], kind: str) -> re.Pattern[str]:
+    """One pattern for the rules of many groups, so that a clause is searched once; `lastgroup`
+    names the group. Rules anchored at the start, at the end and neither are kept apart: Python's
+    engine tries a mixed alternation in full at every position."""
+    parts = []
+    for name, patterns in groups.items():
+        chosen = [p[1:] if kind == "start" else p for p in patterns if _kind(p) == kind]
+        if chosen:
+            parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in chosen) + ")")
+    return re.compile(("^(?:" if kind == "start" else "(?:") + "|".join(parts) + ")")
+
+
+@dataclass(frozen=True)
+class DutyLexicon:
+    modality: dict[str, str]
+    modal: re.Pattern[str]
+    not_modal_after: dict[str, tuple[str, ...]]
+    not_modal_before: dict[str, tuple[str, ...]]
+    clause_openers: re.Pattern[str]
+    opener_firsts: frozenset[str]
+    doer_openers: re.Pattern[str]
+    assigning: re.Pattern[str]
+    before_objects: re.Pattern[str]
+    setup: re.Pattern[str]
+    lead_words: tuple[str, ...]
+    support_words: tuple[str, ...]
+    accountable_words: tuple[str, ...]
+    set_phrases: frozenset[str]
+    explanations: re.Pattern[str]
+    not_duty_at_start: re.Pattern[str]
+    not_duty_at_end: re.Pattern[str]
+    not_duty_anywhere: re.Pattern[str]
+    adjuncts: re.Pattern[str]
+    label_length: int
+    caption_length: int
+    topic_sentence_length: int
+    complement_verbs: re.Pattern[str]
+    complement_length: int
+    preventions: re.Pattern[str]
+    consequences: re.Pattern[str]
+    adjunct_tail: re.Pattern[str]
+    heading_sentence: int
+    topic: re.Pattern[str]
+    topic_verbs: re.Pattern[str]
+    report_verbs: re.Pattern[str]
+    oversight_verbs: re.Pattern[str]
+    marker_labels: dict[str, str]
+    note_roles: dict[str, str]
+    marker_label: re.Pattern[str]
+    lead_conventions: tuple[str, ...]
+    carry_on: tuple[str, ...]
+    columns: dict[str, tuple[str, ...]]
+    raw: dict
+
+    def column_kind(self, cell: str) -> str | None:
+        """What a table column holds, from its header cell."""
+        cell = re.sub(r"\s+", "", cell)
+        for kind in ("lead", "support", "responsible", "deadline", "task"):
+            if any(cell == w or (len(w) > 2 and w in cell) or (len(cell) <= 6 and cell.endswith(w))
+                   for w in self.columns[kind]):
+                return kind
+        return None
+
+
+@cache
+def lexicon() -> DutyLexicon:
+    raw = load_json("duty_lexicon.json")
+    nd = raw["not_duties"]
+    modals = raw["modals"]["words"]
+    roles = raw["roles"]
+    markers = raw["markers"]
+    not_duty = {k: nd[k]["patterns"] for k in ("framing", "explanations", "exhortations", "goal_states", "structure",
+                                               "organisation", "descriptions", "past", "conditions")}
+    return DutyLexicon(
+        modality=modals,
+        modal=re.compile(alternation(list(modals))),
+        not_modal_after={k: tuple(v) for k, v in raw["modals"]["not_modal_after"].items()},
+        not_modal_before={k: tuple(v) for k, v in raw["modals"]["not_modal_before"].items()},
+        clause_openers=re.compile(f"(?:{alternation(raw['clause_openers']['words'])})"),
+        # First characters of what skip_front passes other than a time: most clauses start elsewhere.
+        opener_firsts=frozenset(w[0] for w in raw["clause_openers"]["words"]) | frozenset(" \t在于到从自截至"),
+        doer_openers=re.compile(f"(?:{alternation(raw['doer_openers']['words'])})"),
+        assigning=re.compile(alternation(raw["assigning_verbs"]["words"])),
+        before_objects=re.compile(f"(?:{alternation(raw['object_markers']['words'] + raw['guiding_verbs']['words'])})$"),
+        setup=re.compile(f"(?:{alternation(raw['setup_verbs']['words'])})"),
+        lead_words=tuple(roles["lead"]),
+        support_words=tuple(roles["support"]),
+        accountable_words=tuple(roles["accountable"]),
+        set_phrases=frozenset(nd["set_phrases"]["words"]),
+        explanations=_any_of(nd["explanations"]["patterns"]),
+        not_duty_at_start=_named(not_duty, "start"),
+        not_duty_at_end=_named(not_duty, "end"),
+        not_duty_anywhere=_named(not_duty, "free"),
+        adjuncts=_any_of(raw["adjuncts"]["patterns"]),
+        label_length=raw["labels"]["longest"],
+        caption_length=raw["captions"]["longest"],
+        topic_sentence_length=raw["runin_topics"]["longest"],
+        complement_verbs=re.compile(alternation(raw["complements"]["verbs"])),
+        complement_length=raw["complements"]["longest"],
+        preventions=re.compile(alternation(raw["consequences"]["verbs"])),
+        consequences=re.compile(alternation(raw["consequences"]["continuations"])),
+        adjunct_tail=re.compile(raw["adjuncts"]["split"]["tail"]),
+        heading_sentence=raw["headings"]["sentence_length"],
+        topic=re.compile(f"(?:{alternation(raw['topics']['openers'])})"),
+        topic_verbs=re.compile(alternation(raw['topics']['verbs'])),
+        report_verbs=re.compile(alternation(raw["reports"]["verbs"])),
+        oversight_verbs=re.compile(alternation(raw["oversight"]["verbs"])),
+        marker_labels=markers["labels"],
+        note_roles=markers["role_words"],
+        marker_label=re.compile(f"({alternation(list(markers['labels']))})\\s*[:：]"),
+        lead_conventions=tuple(markers["lead_conventions"]),
+        carry_on=tuple(markers["carry_on"]),
+        columns={k: tuple(raw["table_columns"][k]) for k in ("task", "lead", "responsible", "support", "deadline")},
+        raw=raw,
+    )
