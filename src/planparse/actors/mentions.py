@@ -153,6 +153,9 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if word in lex.name_modifiers:
             p = w_start
             continue
+        if len(word) > 1 and word[-1] in lex.glued_stop_chars and not is_word(word):
+            # 11时向二级部门: jieba glued the preposition to the word before the name.
+            break
         prefix = next((pre for pre in lex.collective_prefixes if word.startswith(pre) and len(word) > len(pre)), None)
         if prefix and text[p] in "（(":
             # 各县（市）区: jieba glues 各 to the place before the bracket.
