@@ -81,8 +81,12 @@ def lexicon() -> ActorLexicon:
     externals = raw["external_bodies"]["words"]
     issuer_self = raw["issuer_self"]["words"]
     placeholder = raw["placeholder_person"]["pattern"]
-    heads = re.compile(f"(?P<ph>{placeholder})|(?P<head>"
-                       + _alternation(list(suffix_kind) + roles + coll["heads"] + externals + issuer_self) + ")")
+    head_words = list(suffix_kind) + roles + coll["heads"] + externals + issuer_self
+    # The look-ahead lets the scan skip, at one class test, the positions where no head can start:
+    # re tries an alternation's branches one by one.
+    first_chars = "".join(sorted({w[0] for w in head_words} | set(raw["placeholder_person"]["first_chars"])))
+    heads = re.compile(f"(?=[{re.escape(first_chars)}])(?:(?P<ph>{placeholder})|(?P<head>"
+                       + _alternation(head_words) + "))")
     return ActorLexicon(
         suffix_kind=suffix_kind,
         single_suffixes=single,
