@@ -22,6 +22,7 @@ from .lexicon import ActorLexicon, lexicon
 _MAX_NAME = 24
 # X stands for a blank name (XXX) and so ends a name rather than belonging to one.
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\u30070-9A-WYZa-wyz·]")
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _LABEL_INSIDE = re.compile(r"[一二三四五六七八九十百\d０-９]+")
 _CLOSE_OPEN = {"）": "（", ")": "(", "”": "“", "」": "「"}
 # Bodies written bare are names only when they are this specific: 部门 alone names nothing.
@@ -86,11 +87,36 @@ def _tag_of(word: str) -> str:
     return tag(word)[0][1]
 
 
-def tag_words(text: str, lo: int, hi: int) -> Words:
-    tagged = tag(text[lo:hi])
-    starts = list(accumulate((len(word) for word, _ in tagged), initial=lo))
-    starts.pop()
-    return Words(lo, starts, [word_tag for _, word_tag in tagged])
+def tag_words(text: str, spans: Sequence[tuple[int, int]]) -> Words:
+    """The words of each span; a gap between spans counts as one untagged word ("x").
+
+    jieba cuts each run of ideographs on its own, so a sentence tagged alone gets the words it
+    gets inside the whole text."""
+    # The text before the first span is one untagged word too, so every position has a word.
+    starts: list[int] = [0]
+    tags: list[str] = ["x"]
+    for lo, hi in spans:
+        tagged = tag(text[lo:hi])
+        starts += accumulate((len(word) for word, _ in tagged[:-1]), initial=lo)
+        tags += (word_tag for _, word_tag in tagged)
+        starts.append(hi)
+        tags.append("x")
+    return Words(0, starts, tags)
+
+
+def _sentences_with(text: str, lo: int, hi: int, points: list[int]) -> list[tuple[int, int]]:
+    """The sentences of text[lo:hi] that hold one of `points`, each with its closing mark."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    spans: list[tuple[int, int]] = []
+    for point in points:
+        k = bisect_right(ends, point)
+        start = ends[k - 1] + 1 if k else lo
+        end = min(ends[k] + 1, hi) if k < len(ends) else hi
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _verb_ending(text: str, suffix_at: int, words: Words) -> bool:
@@ -185,9 +211,11 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
     glues to the sentence after them (落实执勤战备制度消防部门要…)."""
     lex = lexicon()
     breaks = sorted(breaks)
-    words = tag_words(text, lo, hi)
+    heads = list(lex.heads.finditer(text, lo, hi))
+    # Only the sentences that hold a head are segmented: a name never runs across a sentence end.
+    words = tag_words(text, _sentences_with(text, lo, hi, [m.start() for m in heads]))
     found: list[Mention] = []
-    for m in lex.heads.finditer(text, lo, hi):
+    for m in heads:
         s, e = m.span()
         if m.group("ph"):
             # A blank for a number or a date (联系电话：XXXX, XXXX学年) is no person.
