@@ -198,6 +198,9 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if len(word) > 1 and word[0] in lex.glued_stop_chars and word[1:] in lex.places:
             p = w_start + 1
             break
+        if tag == "f" and not lenient:
+            # 建设100间…工作室: a locative ends a unit's name; a group's may hold 期间.
+            break
         if tag == "v" and not lenient and not (verb_modified and p == head_start):
             break
         p = w_start
@@ -234,6 +237,10 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
             # 举办, 督办, 系统所, 严肃查处: the word that ends in the suffix is no noun.
             continue
         kind = lex.head_kind(head)
+        if head in lex.issuer_self:
+            # 我校, 本局 are whole: what stands before them belongs to the sentence (复试前我校…).
+            found.append(Mention(s, e, head, kind, head))
+            continue
         k = bisect_right(breaks, s)
         floor = max(lo, breaks[k - 1]) if k else lo
         start, collective = _walk_left(text, floor, s, words, lex, kind in _LENIENT_KINDS,
