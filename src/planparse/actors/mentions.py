@@ -198,8 +198,8 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if len(word) > 1 and word[0] in lex.glued_stop_chars and word[1:] in lex.places:
             p = w_start + 1
             break
-        if tag == "f" and not lenient:
-            # 建设100间…工作室: a locative ends a unit's name; a group's may hold 期间.
+        if tag == "f" and len(word) == 1 and not lenient:
+            # 建设100间…工作室: a one-character locative ends a unit's name (二级以上医院 keeps 以上).
             break
         if tag == "v" and not lenient and not (verb_modified and p == head_start):
             break
