@@ -22,6 +22,7 @@ class ActorLexicon:
     not_bodies: tuple[str, ...]
     collective_prefixes: tuple[str, ...]
     collective_heads: frozenset[str]
+    qualified_collectives: frozenset[str]
     audiences: frozenset[str]
     externals: frozenset[str]
     issuer_self: frozenset[str]
@@ -31,6 +32,7 @@ class ActorLexicon:
     person_titles: tuple[str, ...]
     joined_names: tuple[str, ...]
     left_stops: frozenset[str]
+    group_name_words: frozenset[str]
     verbs_before_names: frozenset[str]
     name_modifiers: frozenset[str]
     glued_stop_chars: str
@@ -96,6 +98,7 @@ def lexicon() -> ActorLexicon:
         not_bodies=_longest_first(raw["not_bodies"]["words"]),
         collective_prefixes=_longest_first(coll["prefixes"]),
         collective_heads=frozenset(coll["heads"]),
+        qualified_collectives=frozenset(coll["qualified"]),
         audiences=frozenset(coll["audiences"]),
         externals=frozenset(externals),
         issuer_self=frozenset(issuer_self),
@@ -105,6 +108,7 @@ def lexicon() -> ActorLexicon:
         person_titles=_longest_first(raw["person_titles"]["words"]),
         joined_names=_longest_first(raw["joined_names"]["words"]),
         left_stops=frozenset(raw["left_stops"]["words"]),
+        group_name_words=frozenset(raw["left_stops"]["in_group_names"]),
         verbs_before_names=frozenset(raw["verbs_before_names"]["words"]),
         name_modifiers=frozenset(raw["name_modifiers"]["words"]),
         glued_stop_chars=raw["glued_stops"]["chars"],

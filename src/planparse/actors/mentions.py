@@ -190,7 +190,9 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
             # 2025年每千常住人口…, 100间…: counts end a name; ranks (一级医院, 第一责任人) do not.
             break
         compound = tag in ("l", "i") and _noun_compound(word)
-        if word in lex.left_stops or word in lex.roles \
+        # A group's name may hold some of them as nouns (社区教育工作领导小组).
+        stop_word = word in lex.left_stops and not (lenient and word in lex.group_name_words)
+        if stop_word or word in lex.roles \
                 or tag in _NEVER_INSIDE and not compound and not (lenient and tag == "l"):
             break
         if not lenient and (word in lex.verbs_before_names or word in lex.abstract_nouns):
@@ -204,6 +206,10 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if tag == "v" and not lenient and not (verb_modified and p == head_start):
             break
         p = w_start
+    if p > lo and text[p] in "（(" and _NAME_CHAR.match(text[p - 1]):
+        # A name does not open with a bracket: 本县（市）区 keeps the word that the bracket glosses.
+        w_start = max(lo, words.starts[words.word_at(p - 1)])
+        return w_start, text.startswith(lex.collective_prefixes, w_start)
     return p, False
 
 
@@ -250,9 +256,10 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
             continue
         if collective and kind not in ("role", "person"):
             kind = "collective"
-        elif kind == "collective" and not collective and head not in lex.audiences and (len(head) == 1 or name == head):
-            # 地, 村, 班级 name a set of bodies only behind 各 / 全体 (各地, not 针对性地) or,
-            # for a longer head, a word saying which (承办部室).
+        elif kind == "collective" and not collective and head not in lex.audiences \
+                and (head not in lex.qualified_collectives or name == head):
+            # 地, 村, 社区 name a set of bodies only behind 各 / 全体 (各地, not 针对性地); 部室 or
+            # 地区 also after a word that says which (承办部室, 试点地区).
             continue
         if name in lex.owner_labels and (text.startswith(("：", ":"), e)
                                          or text[start - 1:start] in ("\t", "\n") and text[e:e + 1] in ("\t", "\n")):
