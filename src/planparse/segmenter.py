@@ -97,7 +97,8 @@ def lexicon_words() -> list[str]:
     words.update(lex["collectives"]["heads"])
     words.update(lex["joined_names"]["words"])
     words.update(lex["owner_labels"]["words"])
-    return sorted(words)
+    # A one-character word at the lexicon's weight would cut 区属 or 针对性地 apart everywhere.
+    return sorted(w for w in words if len(w) > 1)
 
 
 @cache

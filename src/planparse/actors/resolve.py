@@ -82,13 +82,14 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
 
 def _propagate(text: str, mentions: list[Mention], cues: list[str]) -> None:
     """A list A、B和C要… makes every name in it the doer, not only the last; a list that is the
-    source of a requirement (贯彻党中央、国务院、省委的部署) is a source throughout."""
+    source of a requirement (贯彻党中央、国务院、省委的部署) is a source throughout, and one
+    that a verb of guiding opens (发动广大职工、妇女、学生…) an audience throughout."""
     for i in range(len(mentions) - 2, -1, -1):
         if _JOINERS.match(text[mentions[i].end:mentions[i + 1].start]) and cues[i + 1] == "source":
             cues[i] = "source"
     for i in range(1, len(mentions)):
-        if _JOINERS.match(text[mentions[i - 1].end:mentions[i].start]) and cues[i - 1] == "source":
-            cues[i] = "source"
+        if _JOINERS.match(text[mentions[i - 1].end:mentions[i].start]) and cues[i - 1] in ("source", "audience"):
+            cues[i] = cues[i - 1]
     for i in range(len(mentions) - 2, -1, -1):
         gap = text[mentions[i].end:mentions[i + 1].start]
         if _JOINERS.match(gap) and cues[i + 1] in ("subject", "receiver", "owner") and cues[i] in ("other", "opens"):
