@@ -23,6 +23,7 @@ class ActorLexicon:
     collective_prefixes: tuple[str, ...]
     collective_heads: frozenset[str]
     qualified_collectives: frozenset[str]
+    named_collectives: frozenset[str]
     audiences: frozenset[str]
     externals: frozenset[str]
     issuer_self: frozenset[str]
@@ -99,6 +100,7 @@ def lexicon() -> ActorLexicon:
         collective_prefixes=_longest_first(coll["prefixes"]),
         collective_heads=frozenset(coll["heads"]),
         qualified_collectives=frozenset(coll["qualified"]),
+        named_collectives=frozenset(coll["named"]),
         audiences=frozenset(coll["audiences"]),
         externals=frozenset(externals),
         issuer_self=frozenset(issuer_self),

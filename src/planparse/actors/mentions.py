@@ -257,9 +257,9 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
         if collective and kind not in ("role", "person"):
             kind = "collective"
         elif kind == "collective" and not collective and head not in lex.audiences \
-                and (head not in lex.qualified_collectives or name == head):
-            # 地, 村, 社区 name a set of bodies only behind 各 / 全体 (各地, not 针对性地); 部室 or
-            # 地区 also after a word that says which (承办部室, 试点地区).
+                and head not in lex.named_collectives and (head not in lex.qualified_collectives or name == head):
+            # 地, 村, 社区 name a set of bodies only behind 各 / 全体 (各地, not 针对性地); 部室
+            # also after a word that says which (承办部室); 试点地区 names its set by itself.
             continue
         if name in lex.owner_labels and (text.startswith(("：", ":"), e)
                                          or text[start - 1:start] in ("\t", "\n") and text[e:e + 1] in ("\t", "\n")):
