@@ -190,8 +190,8 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
             # 2025年每千常住人口…, 100间…: counts end a name; ranks (一级医院, 第一责任人) do not.
             break
         compound = tag in ("l", "i") and _noun_compound(word)
-        # A group's name may hold some of them as nouns (社区教育工作领导小组).
-        stop_word = word in lex.left_stops and not (lenient and word in lex.group_name_words)
+        # A name may hold some of them as nouns (社区教育工作领导小组, 现代教育技术中心).
+        stop_word = word in lex.left_stops and not (word in lex.group_name_words and (lenient or tag in ("n", "vn")))
         if stop_word or word in lex.roles \
                 or tag in _NEVER_INSIDE and not compound and not (lenient and tag == "l"):
             break
