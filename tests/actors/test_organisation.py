@@ -50,3 +50,12 @@ def test_a_generic_role_stays_apart_from_a_specific_one():
     text = "各科室要落实监控单位和监控责任人，落实包案领导和责任人。"
     actors, _ = planparse.actors.find_actors(text, (0, len(text)), issuer=None, id_prefix="p1.")
     assert not [a for a in actors if a.name == "监控责任人" and "责任人" in a.aliases]
+
+
+def test_a_body_the_plan_tells_others_to_set_up_is_not_its_own():
+    text = ("一、组织领导\n成立消防安全保卫工作领导小组，负责统一指挥。各县区要成立消防安全委员会，"
+            "各有关部门也要成立相应的专项行动领导小组，全力排查整治隐患。")
+    actors, _ = planparse.actors.find_actors(text, (0, len(text)), issuer=None, id_prefix="p1.")
+    names = {a.name for a in actors}
+    assert "消防安全保卫工作领导小组" in names and "各县区" in names
+    assert not names & {"消防安全委员会", "专项行动领导小组"}
