@@ -100,7 +100,8 @@ def _propagate(text: str, mentions: list[Mention], cues: list[str]) -> None:
             cues[i] = cues[i + 1]
     for i in range(1, len(mentions)):
         gap = text[mentions[i - 1].end:mentions[i].start]
-        if _JOINERS.match(gap) and cues[i - 1] in ("subject", "receiver", "owner") and cues[i] in ("other", "opens"):
+        if _JOINERS.match(gap) and cues[i - 1] in ("subject", "receiver", "owner") and cues[i] in ("other", "opens") \
+                or gap == "、" and cues[i - 1] == "opens" and cues[i] == "other":
             cues[i] = cues[i - 1]
 
 
