@@ -45,6 +45,7 @@ class Result:
     message: str = ""
     json_text: str | None = None
     graphs: dict[str, str] = field(default_factory=dict)
+    table_rows: str | None = None
     worker_peak_kb: int = 0
 
 

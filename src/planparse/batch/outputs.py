@@ -18,6 +18,10 @@ class Layout:
     def json(self, key: str) -> Path:
         return self.out / f"{key}.json"
 
+    def rows(self, key: str) -> Path:
+        """The input's table rows as its worker rendered them (tables.document_fragment)."""
+        return self.state / "rows" / f"{key}.rows"
+
     def graph(self, key: str, plan_id: str) -> Path:
         return self.out / "graphs" / f"{key}.{plan_id}.graphml"
 
@@ -38,5 +42,7 @@ def store(layout: Layout, result: Result) -> None:
     """Write an ok result's outputs; the JSON goes last, since its presence means the input is done."""
     for plan_id, text in result.graphs.items():
         write_atomic(layout.graph(result.key, plan_id), text)
+    if result.table_rows is not None:
+        write_atomic(layout.rows(result.key), result.table_rows)
     if result.json_text is not None:
         write_atomic(layout.json(result.key), result.json_text)

@@ -136,7 +136,13 @@ def _run(paths: Sequence[str | Path], options: BatchOptions, stream: TextIO, poo
 def _write_tables(layout: Layout, entries: list[Entry]) -> None:
     tables = TableWriter(layout.tables, layout.state / "scratch")
     for entry in entries:
-        if entry.status != "failed":
+        if entry.status == "failed":
+            continue
+        rows = layout.rows(entry.key)
+        if rows.is_file():
+            tables.add_fragment(rows.read_text(encoding="utf-8"))
+        else:
+            # Output of a batch that kept no rows: render them from the document.
             doc = json.loads(layout.json(entry.key).read_text(encoding="utf-8"))
             tables.add_document(entry.path, doc)
     tables.finish()

@@ -48,6 +48,26 @@ def document_rows(file: str, doc: dict[str, Any]) -> Iterator[tuple[str, dict[st
         yield "plans", plan_row
 
 
+_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+
+
+def document_fragment(file: str, doc: dict[str, Any]) -> str:
+    """The table rows of one document as text a TableWriter takes without parsing them again:
+    a first line with each table's columns and their value types, then `TABLE<tab>ROW-JSON` lines.
+
+    Workers make it beside the document, so the batch's parent only copies lines."""
+    columns: dict[str, dict[str, list[str]]] = {}
+    lines = []
+    for table, row in document_rows(file, doc):
+        kinds = columns.setdefault(table, {})
+        for key, value in row.items():
+            known = kinds.setdefault(key, [])
+            if value is not None and type(value).__name__ not in known:
+                known.append(type(value).__name__)
+        lines.append(f"{table}\t{json.dumps(list(row.items()), ensure_ascii=False)}\n")
+    return json.dumps(columns, ensure_ascii=False) + "\n" + "".join(lines)
+
+
 class _Spill:
     """The rows of one table so far, on disk, with the union of their columns and value types."""
 
@@ -56,12 +76,12 @@ class _Spill:
         self.file: IO[str] = path.open("w", encoding="utf-8")
         self.columns: dict[str, set[type]] = {"file": set(), "plan": set()}
 
-    def add(self, row: dict[str, Cell]) -> None:
-        for key, value in row.items():
-            kinds = self.columns.setdefault(key, set())
-            if value is not None:
-                kinds.add(type(value))
-        self.file.write(json.dumps(list(row.items()), ensure_ascii=False) + "\n")
+    def add_columns(self, kinds: dict[str, list[str]]) -> None:
+        for key, names in kinds.items():
+            self.columns.setdefault(key, set()).update(_TYPES[n] for n in names)
+
+    def add_line(self, row_json: str) -> None:
+        self.file.write(row_json)
 
     def rows(self) -> Iterator[dict[str, Cell]]:
         self.file.close()
@@ -85,56 +105,101 @@ class TableWriter:
         return self._spills[table]
 
     def add_document(self, file: str, doc: dict[str, Any]) -> None:
-        for table, row in document_rows(file, doc):
-            self._spill(table).add(row)
+        self.add_fragment(document_fragment(file, doc))
+
+    def add_fragment(self, fragment: str) -> None:
+        """Take the rows of a `document_fragment`."""
+        head, _, body = fragment.partition("\n")
+        for table, kinds in json.loads(head).items():
+            self._spill(table).add_columns(kinds)
+        for line in body.splitlines(keepends=True):
+            table, _, row_json = line.partition("\t")
+            self._spill(table).add_line(row_json)
 
     def finish(self) -> list[Path]:
         for table in REQUIRED_TABLES:
             self._spill(table)
+        arrow = _pyarrow()
         written = []
         for table, spill in self._spills.items():
             csv_path = self.folder / f"{table}.csv"
-            write_atomic_with(csv_path, lambda f, s=spill: _write_csv(f, s))
-            written.append(csv_path)
             parquet_path = self.folder / f"{table}.parquet"
-            if _write_parquet_if_possible(parquet_path, spill):
+            if arrow is None:
+                write_atomic_with(csv_path, lambda f, s=spill: _write(s, f, None, None))
+            else:
+                # One pass over the spilled rows fills both files.
+                write_atomic_with(csv_path, lambda f, s=spill, p=parquet_path: write_atomic_with(
+                    p, lambda g: _write(s, f, g, arrow)))
                 written.append(parquet_path)
+            written.append(csv_path)
             spill.path.unlink(missing_ok=True)
         return written
 
 
-def _write_csv(f: IO[bytes], spill: _Spill) -> None:
-    text = io.TextIOWrapper(f, encoding="utf-8", newline="")
-    writer = csv.DictWriter(text, fieldnames=list(spill.columns), lineterminator="\n")
-    writer.writeheader()
-    for row in spill.rows():
-        writer.writerow({k: ("true" if v is True else "false" if v is False else v) for k, v in row.items()})
-    text.flush()
-    text.detach()
-
-
-def _write_parquet_if_possible(path: Path, spill: _Spill) -> bool:
+def _pyarrow() -> tuple[Any, Any] | None:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError:  # Parquet is the optional `parquet` extra; the CSV is always there.
-        return False
-    types = {name: _arrow_type(pa, kinds) for name, kinds in spill.columns.items()}
-    schema = pa.schema([(name, t) for name, t in types.items()])
-    as_text = {name for name, t in types.items() if t == pa.string()}
+        return None
+    return pa, pq
 
-    def fill(f: IO[bytes]) -> None:
-        with pq.ParquetWriter(f, schema) as writer:
-            batch: list[dict[str, Cell]] = []
-            for row in spill.rows():
-                batch.append({k: (str(v) if k in as_text and v is not None else v) for k, v in row.items()})
-                if len(batch) >= _PARQUET_BATCH_ROWS:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                    batch = []
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
-    write_atomic_with(path, fill)
-    return True
+def _write(spill: _Spill, csv_file: IO[bytes], parquet_file: IO[bytes] | None, arrow: tuple[Any, Any] | None) -> None:
+    columns = list(spill.columns)
+    text = io.TextIOWrapper(csv_file, encoding="utf-8", newline="")
+    writer = csv.writer(text, lineterminator="\n")
+    writer.writerow(columns)
+    flags = [i for i, c in enumerate(columns) if bool in spill.columns[c]]
+    parquet = _ParquetSink(parquet_file, spill, arrow) if parquet_file is not None and arrow else None
+    batch: list[list[Cell]] = []
+    for row in spill.rows():
+        batch.append([row.get(c) for c in columns])
+        if len(batch) >= _PARQUET_BATCH_ROWS:
+            _flush(batch, writer, flags, parquet)
+            batch = []
+    _flush(batch, writer, flags, parquet)
+    if parquet is not None:
+        parquet.close()
+    text.flush()
+    text.detach()
+
+
+def _flush(batch: list[list[Cell]], writer: Any, flags: list[int], parquet: _ParquetSink | None) -> None:
+    if parquet is not None:
+        parquet.write(batch)
+    for values in batch:
+        for i in flags:
+            if isinstance(values[i], bool):
+                values[i] = "true" if values[i] else "false"
+        writer.writerow(values)
+
+
+class _ParquetSink:
+    """Writes batches of rows as Parquet row groups, a column at a time (pyarrow takes lists far
+    faster than a dict per row)."""
+
+    def __init__(self, f: IO[bytes], spill: _Spill, arrow: tuple[Any, Any]):
+        pa, pq = arrow
+        self.pa = pa
+        types = [_arrow_type(pa, kinds) for kinds in spill.columns.values()]
+        self.schema = pa.schema(list(zip(spill.columns, types, strict=True)))
+        self.as_text = [t == pa.string() for t in types]
+        self.writer = pq.ParquetWriter(f, self.schema)
+        self.wrote = False
+
+    def write(self, batch: list[list[Cell]]) -> None:
+        if not batch and self.wrote:
+            return
+        columns = [list(c) for c in zip(*batch, strict=True)] if batch else [[] for _ in self.as_text]
+        for values, text in zip(columns, self.as_text, strict=True):
+            if text:
+                values[:] = [str(v) if v is not None else None for v in values]
+        self.writer.write_table(self.pa.table(columns, schema=self.schema))
+        self.wrote = True
+
+    def close(self) -> None:
+        self.writer.close()
 
 
 def _arrow_type(pa: Any, kinds: set[type]) -> Any:

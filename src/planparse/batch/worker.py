@@ -17,6 +17,7 @@ from ..errors import PlanParseError
 from ..graph import build_graph, graphml_text
 from ..pipeline import parse_text
 from .job import Result, Task, failure, parse_file
+from .tables import document_fragment
 
 READY = "ready"
 
@@ -28,11 +29,13 @@ def run_task(task: Task) -> Result:
         doc = parse_file(task.path, task.year, task.max_chars)
         json_text = json.dumps(doc, ensure_ascii=False)
         graphs = {plan["id"]: graphml_text(build_graph(plan)) for plan in doc["plans"]}
+        table_rows = document_fragment(task.path, doc)
     except PlanParseError as exc:
         return failure(task, type(exc).__name__, exc.cause, time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - a bug met on one file must not stop the other files
         return failure(task, type(exc).__name__, str(exc) or repr(exc), time.perf_counter() - started)
-    return Result(task.key, "ok", time.perf_counter() - started, json_text=json_text, graphs=graphs)
+    return Result(task.key, "ok", time.perf_counter() - started, json_text=json_text, graphs=graphs,
+                  table_rows=table_rows)
 
 
 def _peak_rss_kb() -> int:
