@@ -254,3 +254,14 @@ def test_parse_file_is_the_pure_json_of_parse():
 def test_parse_still_works(capsys):
     assert main(["parse", str(CORPORA / "sample_flood_plan_gbk.txt")]) == 0
     assert "《" in capsys.readouterr().out
+
+
+def test_tables_from_documents_alone_are_the_same(sample_run, tmp_path):
+    """Outputs of a batch that kept no rendered rows still give the same tables on resume."""
+    inputs, out, _ = sample_run
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    shutil.rmtree(copy / ".planparse" / "rows")
+    assert main(["batch", str(inputs), "--out", str(copy), "--resume"]) == 0
+    for name in ("plans", "sections", "actors", "duties", "relations"):
+        assert (copy / "tables" / f"{name}.csv").read_bytes() == (out / "tables" / f"{name}.csv").read_bytes()
