@@ -103,3 +103,17 @@ def test_table_cells_stay_apart_as_one_tab():
     row = Block("table_row", "1\t校舍安全鉴定 \t 区住房和城乡建设局\t\t区教育局", "tr[1]", cells=("1", "校舍安全鉴定", "区住房和城乡建设局", "", "区教育局"))
     out = normalise([row], rejoin_wraps=False)
     assert out.text == "1\t校舍安全鉴定\t区住房和城乡建设局\t区教育局"
+
+
+def test_lone_tabs_and_spaces_are_left_alone():
+    out = normalise([Block("table_row", "1\t校舍 安全\t区教育局", "tr[1]")], rejoin_wraps=False)
+    assert out.text == "1\t校舍安全\t区教育局"
+    assert [(c.code, c.span) for c in out.changes] == [("space-folded", (4, 4))]
+
+
+def test_spaces_at_line_ends_are_removed_and_others_folded():
+    blocks = [Block("paragraph", "  一、 任务  ", "p1"), Block("paragraph", "\u3000\u3000二、工作\u3000 安排\t", "p2"),
+              Block("paragraph", "a \xa0b\u2003c", "p3")]
+    out = normalise(blocks, rejoin_wraps=False)
+    assert out.text == "一、任务\n二、工作\u3000 安排\na b c"
+    assert sum(c.code == "indent-removed" for c in out.changes) == 4

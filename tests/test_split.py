@@ -93,3 +93,17 @@ def test_notice_with_only_a_link_to_its_plan_is_no_plan():
 def test_notice_issuing_key_points_is_no_plan():
     text = "某某县人社局关于印发《2018年人力资源和社会保障工作要点》的通知\n各股室：\n一、就业工作\n二、社保工作\n三、人才工作\n"
     assert parse_text(text).plans == ()
+
+
+@pytest.mark.parametrize("line", [
+    "为做好有关工作。某某县防汛抗旱应急预案的实施由县应急局负责。某某镇安全生产工作方案如下",
+    "某某县关于开展安全生产大检查的工作方案，请认真贯彻落实！各乡镇要制定实施方案？",
+    "。。某某局深化改革优化营商环境实施方案",
+])
+def test_glued_titles_are_tried_at_line_and_sentence_starts(line):
+    import re
+
+    from planparse.split import _glued_title, _glued_titles
+
+    anywhere = re.compile(r"(?:(?<=[。！？])|^)" + _glued_title().pattern, re.M)
+    assert [m.span(1) for m in _glued_titles(line)] == [m.span(1) for m in anywhere.finditer(line)]

@@ -32,6 +32,19 @@ def schemes() -> tuple[Scheme, ...]:
                  for s in numbering_config()["schemes"])
 
 
+_GROUP_NAME = re.compile(r"\(\?P<\w+>")
+
+
+@cache
+def _any_scheme() -> re.Pattern[str]:
+    """Every scheme's pattern in one alternation, scheme i as group s{i}. Most places that are
+    asked about start no label at all, and one match of this tells so where trying each scheme
+    in turn would take a match per scheme; where it matches, its group is the first scheme to
+    try."""
+    return re.compile("|".join(f"(?P<s{i}>{_GROUP_NAME.sub('(?:', sc.pattern.pattern)})"
+                               for i, sc in enumerate(schemes())))
+
+
 @cache
 def _follow() -> re.Pattern[str]:
     return re.compile(numbering_config()["heading_follow"])
@@ -53,7 +66,10 @@ class Label:
 def match_label(text: str, pos: int = 0, trusted: bool = False) -> Label | None:
     """The label that starts at `pos`, if a heading's text follows it. A `trusted` label (one
     that Word's auto-numbering drew) needs no check of what follows."""
-    for sc in schemes():
+    first = _any_scheme().match(text, pos)
+    if first is None:
+        return None
+    for sc in schemes()[int(first.lastgroup[1:]):]:
         m = sc.pattern.match(text, pos)
         if not m or m.end() >= len(text) or not (trusted or _follow().match(text, m.end())):
             continue

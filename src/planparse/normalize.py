@@ -51,31 +51,43 @@ class Rewriter:
     def sub(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str | None],
             code: str, describe: Callable[[re.Match[str], str], str] | None = None) -> int:
         """Replace each match by repl(match); None keeps it. Returns how many were replaced."""
-        out: list[str] = []
-        src: list[int] = []
-        last = 0
-        count = 0
+        edits: list[tuple[int, int, str]] = []
         for m in pattern.finditer(self.text):
             new = repl(m)
             if new is None or new == m.group():
                 continue
-            out.append(self.text[last:m.start()])
-            src.extend(self.src[last:m.start()])
-            out.append(new)
-            base = self.src[m.start():m.end()]
-            anchor = self._raw_pos(m.start())
-            # Same-length replacements keep a one-to-one map; others point at the match start.
-            src.extend(base if len(new) == len(base) else [anchor] * len(new))
-            raw_span = (anchor, self._raw_pos(m.end() - 1) + 1 if m.end() > m.start() else anchor)
+            start, end = m.span()
+            anchor = self._raw_pos(start)
+            raw_span = (anchor, self._raw_pos(end - 1) + 1 if end > start else anchor)
             self.changes.append(Change(code, describe(m, new) if describe else code, raw_span))
-            last = m.end()
-            count += 1
-        if count:
-            out.append(self.text[last:])
-            src.extend(self.src[last:])
-            self.text = "".join(out)
-            self.src = src
-        return count
+            edits.append((start, end, new))
+        if edits:
+            self._apply(edits)
+        return len(edits)
+
+    def _apply(self, edits: list[tuple[int, int, str]]) -> None:
+        text, old = self.text, self.src
+        out: list[str] = []
+        last = 0
+        for start, end, new in edits:
+            out.append(text[last:start])
+            out.append(new)
+            last = end
+        out.append(text[last:])
+        self.text = "".join(out)
+        # Same-length replacements keep a one-to-one map, others point at the match start.
+        # A pass whose replacements all keep their length leaves the map as it was, so it
+        # is only rebuilt when some replacement grows or shrinks the text.
+        if all(len(new) == end - start for start, end, new in edits):
+            return
+        src: list[int] = []
+        last = 0
+        for start, end, new in edits:
+            src += old[last:start]
+            src += old[start:end] if len(new) == end - start else [self._raw_pos(start)] * len(new)
+            last = end
+        src += old[last:]
+        self.src = src
 
     def norm_span(self, raw_span: tuple[int, int]) -> tuple[int, int]:
         """Where a raw span ended up in the current text (possibly empty, for a deletion)."""
@@ -129,28 +141,44 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and bool(_CJK_CHAR.match(ch))
 
 
+_EDGE_SPACES = re.compile(r"[ \u3000\t](?<![ \u3000\t][ \u3000\t])"
+                          r"(?:(?<![^\n][ \u3000\t])[ \u3000\t]*|[ \u3000\t]*$)", re.M)
+
+
 def _fold_spaces(rw: Rewriter) -> None:
     cfg = _config()
     rw.sub(re.compile(f"[{re.escape(cfg['invisible'])}]"), lambda m: "", "invisible-removed")
     # Symbol-font glyphs (Wingdings bullets and the like) sit in the private use area and
     # carry no text.
     rw.sub(re.compile(f"[{cfg['private_use']}]"), lambda m: "", "symbol-removed")
+    others = re.escape(cfg["spaces_to_ascii"])
+    spaces = f"[{others} ]"
     # A tab is how a table row keeps its cells apart (and how a text file sets out columns):
     # it stays, as one tab, so that cells are not glued into one another.
-    spaces = f"[{re.escape(cfg['spaces_to_ascii'])} ]"
-    rw.sub(re.compile(f"{spaces}*\t[{re.escape(cfg['spaces_to_ascii'])}\t ]*"), lambda m: "\t", "space-folded")
-    rw.sub(re.compile(f"{spaces}+"), lambda m: " ", "space-folded")
+    # Both patterns leave out what they would put back unchanged (a lone tab, a lone space),
+    # which table rows and running text hold by the thousand. The first opens with a repeat
+    # the engine cannot skip ahead on, so it is not run where there is no tab to find.
+    if "\t" in rw.text:
+        rw.sub(re.compile(f"{spaces}+\t[{others}\t ]*|\t[{others}\t ]+"), lambda m: "\t", "space-folded")
+    rw.sub(re.compile(f"{spaces}(?:{spaces}+|(?<! ))"), lambda m: " ", "space-folded")
     # Runs of ideographic spaces inside a line are how some sites glue paragraphs together.
-    rw.sub(re.compile(r"(?<=\S)\u3000{2,}(?=\S)"), lambda m: "\n", "paragraph-split")
+    # Here and below, the look-behind comes after the first character: a pattern that opens
+    # with a character (or set) lets the engine skip straight to the places it can match.
+    rw.sub(re.compile(r"\u3000(?<=\S\u3000)\u3000+(?=\S)"), lambda m: "\n", "paragraph-split")
 
     def one_wide_space(m: re.Match[str]) -> str:
         before = rw.text[m.start() - 1] if m.start() else ""
         after = rw.text[m.end()] if m.end() < len(rw.text) else ""
         return "" if _is_cjk(before) and _is_cjk(after) else " "
 
-    rw.sub(re.compile(r"(?<=\S)[\u3000 ](?=\S)"), one_wide_space, "space-folded")
-    # The look-behind lets a run of spaces be tried once, from its first character.
-    rw.sub(re.compile(r"^[ \u3000\t]+|(?<![ \u3000\t])[ \u3000\t]+$", re.M), lambda m: "", "indent-removed")
+    rw.sub(re.compile(r"[\u3000 ](?<=\S[\u3000 ])(?=\S)"), one_wide_space, "space-folded")
+    # A run of spaces at the start or at the end of a line, tried once, from its first
+    # character: the first look-behind rules out the middle of a run, the second asks for
+    # the start of the text or a line break before it.
+    rw.sub(_EDGE_SPACES, lambda m: "", "indent-removed")
+
+
+_CHUNK_NUMBER = re.compile(r"(\d{1,4})、")
 
 
 def _page_chunk_runs(lines: list[tuple[int, str]]) -> list[list[int]]:
@@ -158,7 +186,7 @@ def _page_chunk_runs(lines: list[tuple[int, str]]) -> list[list[int]]:
     cfg = _config()["page_chunk"]
     ends = _config()["sentence_end"]
     numbered = [(i, int(m.group(1))) for i, (_, line) in enumerate(lines)
-                if (m := re.match(r"(\d{1,4})、", line))]
+                if (m := _CHUNK_NUMBER.match(line))]
     runs: list[list[int]] = []
     current: list[tuple[int, int]] = []
     for i, n in numbered:
@@ -182,7 +210,11 @@ def _page_chunk_runs(lines: list[tuple[int, str]]) -> list[list[int]]:
 
 
 def _remove_page_chunks(rw: Rewriter) -> None:
-    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]*", rw.text) if m.group()]
+    lines, pos = [], 0
+    for line in rw.text.split("\n"):
+        if line:
+            lines.append((pos, line))
+        pos += len(line) + 1
     runs = _page_chunk_runs(lines)
     if not runs:
         return
@@ -225,7 +257,7 @@ def _fold_punctuation(rw: Rewriter) -> None:
     rw.sub(re.compile("[" + re.escape("".join(table)) + "]"), repl, "width-folded")
 
 
-_OCR_FULL_STOP = re.compile(f"(?<=[X×{CJK}）])[oO](?=[{CJK}（“]|$)", re.M)
+_OCR_FULL_STOP = re.compile(f"[oO](?<=[X×{CJK}）][oO])(?=[{CJK}（“]|$)", re.M)
 
 
 def _fix_ocr(rw: Rewriter) -> None:
@@ -233,8 +265,12 @@ def _fix_ocr(rw: Rewriter) -> None:
            lambda m, new: f"read {m.group()!r} between Chinese characters as 。")
 
 
+_NARROW = re.compile("[\x00-\u2e7f]")
+
+
 def _display_width(line: str) -> float:
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in line)
+    """Columns the line takes: a character below U+2E80 half a column, any other one."""
+    return len(line) - 0.5 * len(_NARROW.findall(line))
 
 
 def _wrap_width(lines: list[str]) -> float | None:

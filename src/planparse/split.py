@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from .datafiles import load_json
 from .labels import Label, match_label
@@ -19,7 +21,6 @@ from .model import Span
 
 _PUNCT_INSIDE_TITLE = re.compile(r"[。，,；;：:！？!?]")
 _DOC_NUMBER = re.compile(r"\S*[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
-_QUOTES = str.maketrans("", "", "《》")
 # Punctuation inside quotes belongs to a quoted slogan or document name, not to the title.
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
 # A publication note or the previous document's date, glued before a title by some sites.
@@ -43,9 +44,24 @@ def _trailers() -> re.Pattern[str]:
 @cache
 def _glued_title() -> re.Pattern[str]:
     suffixes = "|".join(map(re.escape, config()["glued_title_suffixes"]))
-    return re.compile(
-        r"(?:(?<=[。！？])|^)([^。！？；，,：:、\n“”《》()（）]{4,50}?(?:" + suffixes + r"))(?=[^的》”等，,：:。、；)）]|$)",
-        re.M)
+    return re.compile(r"([^。！？；，,：:、\n“”《》()（）]{4,50}?(?:" + suffixes + r"))(?=[^的》”等，,：:。、；)）]|$)")
+
+
+_SENTENCE_END = re.compile("[。！？]")
+
+
+def _glued_titles(line: str) -> Iterator[re.Match[str]]:
+    """The titles glued into a line of running text: each starts the line or follows a sentence
+    end. Only those places are tried; a look-behind in the pattern would have the engine try
+    the lazy 4-to-50-character repeat at every character of the line."""
+    pos = 0
+    for start in chain((0,), (m.end() for m in _SENTENCE_END.finditer(line))):
+        if start < pos:
+            continue
+        m = _glued_title().match(line, start)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 @dataclass(frozen=True)
@@ -59,7 +75,8 @@ class PlanExtent:
 
 def _bare(title: str) -> str:
     """The title without 《》, a leading note or date glued to it, or a trailer like （试行）."""
-    t = title.strip().translate(_QUOTES)
+    # Two replaces rather than str.translate, which looks up every character of a long line.
+    t = title.strip().replace("《", "").replace("》", "")
     t = _LEADING_NOTE.sub("", t)
     return _trailers().sub("", t).strip()
 
@@ -151,7 +168,7 @@ def _title_candidates(text: str, lines: list[tuple[int, int]]) -> list[_Title]:
                 t.notice_issuer = pending_notice.issuer
             found.append(t)
         elif len(line) > cfg["max_title_chars"]:
-            for m in _glued_title().finditer(line):
+            for m in _glued_titles(line):
                 cand = m.group(1).strip()
                 if any(w in cand for w in cfg["glued_title_stopwords"] + cfg["not_title_words"]):
                     continue

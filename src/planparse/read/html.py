@@ -171,8 +171,12 @@ def _tag(el: etree._Element) -> str | None:
 
 
 def _is_invisible(el: etree._Element) -> bool:
-    tag = _tag(el)
-    if tag is None or tag in _INVISIBLE:
+    # Asked of every element of the page: _tag is spelled out here to save a call on each.
+    tag = el.tag
+    if not isinstance(tag, str):
+        return True
+    tag = tag.lower()
+    if tag in _INVISIBLE:
         return True
     # Pages hide <body> until a script has run; what is hidden below it stays hidden.
     if tag in ("html", "body"):

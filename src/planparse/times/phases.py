@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 
 from ..datafiles import load_json
@@ -10,6 +10,9 @@ from ..model import Phase, Section, Span, TimeExpression
 from .sections import SectionIndex
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9]"
+# The most name characters the "dated" and "listed" patterns take before their first 阶段.
+_NAME_REACH = 14
+_TRAILING_BRACKETS = re.compile(r"[（(][^（）()]*[)）]$")
 
 
 @cache
@@ -26,9 +29,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                                r"|\d{1,2}[.．、])\s*((?:" + _NAME + r"|、){2,16}?阶段)(?=[（(：:。，,\s]|$)", re.M),
         "ordinal": re.compile(r"第[一二三四五六七八九十]{1,3}阶段"),
         # a stage named and then dated in running text: 二十大安保维稳战时阶段自2022年10月30日开始
-        "dated": re.compile(r"(" + _NAME + r"{2,14}?阶段)[（(：:]?\s*(?:自|从|为|是|于)?(?=[\dXＸ一二三四五六七八九十]{1,4} ?[年月])"),
+        "dated": re.compile(f"({_NAME}{{2,{_NAME_REACH}}}?阶段)"
+                            r"[（(：:]?\s*(?:自|从|为|是|于)?(?=[\dXＸ一二三四五六七八九十]{1,4} ?[年月])"),
         # a list of stages: 包括项目启动阶段、需求调研确认阶段…等七个阶段
-        "listed": re.compile(r"(?:" + _NAME + r"{2,14}?阶段、){2,}" + _NAME + r"{2,14}?阶段"),
+        "listed": re.compile(f"(?:{_NAME}{{2,{_NAME_REACH}}}?阶段、){{2,}}{_NAME}{{2,14}}?阶段"),
         "not_names": re.compile(cfg["not_names"]),
         "cut": re.compile(cfg["cut_before"]),
     }
@@ -46,23 +50,45 @@ def clean_name(raw: str) -> str | None:
     return name
 
 
+def _near_stage_word(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The matches of pattern.finditer(text, lo, hi), for a pattern whose every match opens with 2 to
+    _NAME_REACH name characters and 阶段. Only starts that far before a 阶段 are tried: finditer
+    would try the lazy name repeat at every character of the plan."""
+    pos = lo  # the first start not yet tried or passed over by a match
+    at = text.find("阶段", lo, hi)
+    while at >= 0:
+        for start in range(max(pos, at - _NAME_REACH), at - 1):
+            m = pattern.match(text, start, hi)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+        else:
+            pos = max(pos, at - 1)
+        at = text.find("阶段", max(pos, at + 1), hi)
+
+
 def _candidates(text: str, span: Span, sections: Sequence[Section]) -> list[tuple[int, int, str]]:
     lo, hi = span
     p = _patterns()
     found: list[tuple[int, int, str]] = []
     for s in sections:
         title = s.title.strip().rstrip("。.；;")
-        title = re.sub(r"[（(][^（）()]*[)）]$", "", title)
+        title = _TRAILING_BRACKETS.sub("", title)
         if title.endswith("阶段") and lo <= s.heading_span[0] < hi:
             at = text.find(title, s.heading_span[0], s.heading_span[1])
             at = at if at >= 0 else s.heading_span[0]
             found.append((at, at + len(title), title))
-    for key in ("labelled", "dated"):
-        for m in p[key].finditer(text, lo, hi):
-            found.append((m.start(1), m.end(1), m.group(1)))
+    # Every pattern below needs a 阶段, which most plans do not have.
+    if text.find("阶段", lo, hi) < 0:
+        return sorted(found)
+    for m in p["labelled"].finditer(text, lo, hi):
+        found.append((m.start(1), m.end(1), m.group(1)))
+    for m in _near_stage_word(p["dated"], text, lo, hi):
+        found.append((m.start(1), m.end(1), m.group(1)))
     for m in p["ordinal"].finditer(text, lo, hi):
         found.append((m.start(), m.end(), m.group(0)))
-    for m in p["listed"].finditer(text, lo, hi):
+    for m in _near_stage_word(p["listed"], text, lo, hi):
         pos = m.start()
         for part in m.group(0).split("、"):
             found.append((pos, pos + len(part), part))
