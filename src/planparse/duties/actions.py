@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..model import Span
-from .lexicon import END_REACH, DutyLexicon
+from .lexicon import DutyLexicon
 
 _EDGE = " \t,，、；;：:。.！!？?"
 # A prohibition's modal often follows an adverb: 坚决不得, 严格禁止.
@@ -18,15 +18,20 @@ def modality(text: str, pos: int, end: int, lex: DutyLexicon) -> tuple[str | Non
 
     The modal may also stand inside the clause after a topic (`对…问题要逐一分析`); there it counts
     where it is not part of a word (重要, 应急), and a permission there is not taken."""
-    m = lex.modal.match(text, pos, end)
-    if m and not _in_word(text, m, lex):
-        return lex.modality[m.group()], m.start(), m.end()
-    for m in lex.modal.finditer(text, pos, min(end, pos + _TOPIC_ROOM)):
+    # One search serves the head and the topic cases: no modal word is longer than the topic room,
+    # so a modal at `pos` is found whole inside it. Most clauses have none at all.
+    room = min(end, pos + _TOPIC_ROOM)
+    m = lex.modal.search(text, pos, room)
+    while m is not None:
         kind = lex.modality[m.group()]
+        loose = not _in_word(text, m, lex)
+        if m.start() == pos and loose:
+            return kind, m.start(), m.end()
         if kind == "must_not" and m.start() - pos <= _ADVERB_ROOM:
             return kind, m.start(), m.end()
-        if kind != "may" and not _in_word(text, m, lex):
+        if kind != "may" and loose:
             return kind, m.start(), m.end()
+        m = lex.modal.search(text, m.end(), room)
     return None, pos, pos
 
 
@@ -38,7 +43,7 @@ def modal_at(text: str, pos: int, lex: DutyLexicon) -> bool:
 
 def _in_word(text: str, m: re.Match[str], lex: DutyLexicon) -> bool:
     word = m.group()
-    if any(text.startswith(w, m.end()) for w in lex.not_modal_after.get(word, ())):
+    if text.startswith(lex.not_modal_after.get(word, ()), m.end()):
         return True
     return m.start() > 0 and text[m.start() - 1] in lex.not_modal_before.get(word, ())
 
@@ -47,9 +52,7 @@ def not_a_duty(core: str, lex: DutyLexicon) -> str | None:
     """Why a clause directs no one (framing, set phrase, condition…), or None where it may direct."""
     if core in lex.set_phrases:
         return "set_phrases"
-    m = lex.not_duty_at_start.match(core) or lex.not_duty_at_end.search(core, max(0, len(core) - END_REACH)) \
-        or lex.not_duty_anywhere.search(core)
-    return m.lastgroup if m else None
+    return lex.not_duty.group_of(core)
 
 
 def tidy(action: str) -> str:

@@ -14,6 +14,8 @@ _SENTENCE_END = "。！？!?"
 _OPEN = "（(【[《“‘〔"
 _CLOSE = "）)】]》”’〕"
 _ROUND_OPEN, _ROUND_CLOSE = "（(", "）)"
+# The clause marks that may stand inside a number.
+_NUMBER_MARKS = ":：,."
 _MARKS = re.compile("[" + re.escape(_CLAUSE_END + _OPEN + _CLOSE) + "]")
 # An unclosed bracket or quote must not swallow the rest of its paragraph.
 _LONGEST_BRACKET = 150
@@ -33,7 +35,7 @@ class Clause:
 
 def _between_digits(text: str, i: int, start: int, end: int) -> bool:
     """`1:30`, `2：00`, `1,000`: a mark inside a number ends nothing."""
-    return text[i] in ":：,." and start < i < end - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+    return start < i < end - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 def paragraphs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
@@ -58,15 +60,45 @@ def clauses(text: str, start: int, end: int, sentence0: int,
 
     `breaks` (sorted) are offsets where a heading starts or ends: a clause ends there even without
     a mark, as a file without line breaks runs its headings into the text."""
-    out: list[Clause] = []
+    inside = breaks[bisect.bisect_right(breaks, start):bisect.bisect_left(breaks, end)]
+    next_break = 0
+    cuts: list[tuple[int, int, str]] = []
     depth = 0
-    cs = start
-    sentence = sentence0
-    new_sentence = True
+    cs = opened = start
+    for m in _MARKS.finditer(text, start, end):
+        i = m.start()
+        # A break ends a clause whatever the brackets, before a mark at its own offset.
+        while next_break < len(inside) and inside[next_break] <= i:
+            if inside[next_break] > cs:
+                cuts.append((cs, inside[next_break], "。"))
+                cs = inside[next_break]
+            next_break += 1
+        if depth and i - opened > _LONGEST_BRACKET:
+            depth = 0
+        ch = m.group()
+        if ch in _OPEN:
+            if not depth:
+                opened = i
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and not (ch in _NUMBER_MARKS and _between_digits(text, i, start, end)):
+            cuts.append((cs, i, ch))
+            cs = i + 1
+    for b in inside[next_break:]:
+        if b > cs:
+            cuts.append((cs, b, "。"))
+            cs = b
+    cuts.append((cs, end, "。"))
+    return _numbered(text, cuts, sentence0)
 
-    def close(ce: int, mark: str) -> None:
-        nonlocal new_sentence, sentence
-        s, e = cs, ce
+
+def _numbered(text: str, cuts: list[tuple[int, int, str]], sentence: int) -> list[Clause]:
+    """Clauses from the stretches between marks, without their surrounding spaces; a stretch of
+    spaces only is no clause, though its sentence mark still ends a sentence."""
+    out: list[Clause] = []
+    new_sentence = True
+    for s, e, mark in cuts:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -77,28 +109,6 @@ def clauses(text: str, start: int, end: int, sentence0: int,
         if mark in _SENTENCE_END:
             sentence += 1
             new_sentence = True
-
-    inside = breaks[bisect.bisect_right(breaks, start):bisect.bisect_left(breaks, end)]
-    events = sorted([(m.start(), 1, m.group()) for m in _MARKS.finditer(text, start, end)] +
-                    [(b, 0, "") for b in inside])
-    opened = start
-    for i, _, ch in events:
-        if depth and i - opened > _LONGEST_BRACKET:
-            depth = 0
-        if not ch:
-            if i > cs:
-                close(i, "。")
-                cs = i
-        elif ch in _OPEN:
-            if not depth:
-                opened = i
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and not _between_digits(text, i, start, end):
-            close(i, ch)
-            cs = i + 1
-    close(end, "。")
     return out
 
 

@@ -35,12 +35,8 @@ class TimeIndex:
 
     def within(self, start: int, end: int) -> list[TimeExpression]:
         i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self.times) and self.times[i].span[0] < end:
-            if self.times[i].span[1] <= end:
-                out.append(self.times[i])
-            i += 1
-        return out
+        j = bisect.bisect_left(self._starts, end, i)
+        return [t for t in self.times[i:j] if t.span[1] <= end] if i < j else []
 
 
 def deadline_of(index: TimeIndex, text: str, front: int, start: int, end: int) -> TimeExpression | None:

@@ -82,13 +82,21 @@ def _after_object_marker(text: str, pos: int, m: Mention, lex: DutyLexicon) -> b
 def find_subject(text: str, start: int, end: int, index: ActorIndex, lex: DutyLexicon,
                  times: TimeIndex) -> Subject | None:
     """The doer named by the clause text[start:end], if it names one."""
-    pos = skip_front(text, start, end, lex, times)
-    m = lex.doer_openers.match(text, pos, end)
-    if m:
-        pos = m.end()
+    return subject_at(text, skip_front(text, start, end, lex, times), end, index, lex)
+
+
+def subject_at(text: str, pos: int, end: int, index: ActorIndex, lex: DutyLexicon) -> Subject | None:
+    """The doer named by a clause whose front (see skip_front) is at `pos` and that ends at `end`."""
+    # Most clauses name no one: that is looked up before anything else.
     mentions = index.within(pos, end)
     if not mentions:
         return None
+    m = lex.doer_openers.match(text, pos, end)
+    if m:
+        pos = m.end()
+        mentions = [x for x in mentions if x.start >= pos]
+        if not mentions:
+            return None
     chosen = None
     told = lex.assigning.match(text, pos, end)
     if mentions[0].start == pos or (told and mentions[0].start == told.end()):

@@ -9,7 +9,7 @@ from .actions import cut, modal_at, modality, not_a_duty, tidy
 from .actorindex import ActorIndex
 from .clauses import Clause, bracket_groups, clauses, paragraphs
 from .deadlines import TimeIndex, bounds, dated, deadline_of
-from .doers import find_subject, set_up_body, skip_front, strip_label
+from .doers import set_up_body, skip_front, strip_label, subject_at
 from .lexicon import DutyLexicon, lexicon
 from .markers import Marker, MarkerReader, Owner, merge_owners
 from .relations import clause_links
@@ -116,6 +116,9 @@ class _Walker:
         sentence_deadline: TimeExpression | None = None
         sentence_mod: str | None = None
         last = found[-1]
+        # Most paragraphs name no actor or no time: their clauses need not look for one.
+        named = bool(self.index.within(found[0].start, last.end))
+        timed = bool(self.times.within(found[0].start, last.end))
         # The duty that a short clause after it may complete: what 做到 reaches, what 防止 prevents.
         reached: _Draft | None = None
         prevents = False
@@ -153,12 +156,16 @@ class _Walker:
                 if mk:
                     self.apply_marker(mk, section)
                     return
-            if not tidy(cut(text, pos, c.end, holes)):
+            rest = tidy(cut(text, pos, c.end, holes))
+            if not rest:
                 continue
+            cut_holes = len(holes)
             if text[pos] in "（(" and bracket_groups(text, pos, c.end) == [(pos, c.end)]:
                 # A bracketed aside that is no owner note directs no one.
                 continue
-            subject = find_subject(text, pos, c.end, self.index, lex, self.times)
+            # Where the subject is looked for is where the predicate starts if there is none.
+            front = skip_front(text, pos, c.end, lex, self.times)
+            subject = subject_at(text, front, c.end, self.index, lex) if named else None
             if subject and not tidy(cut(text, subject.role_end, c.end, holes)) \
                     and any(o.role in ("lead", "support") for o in subject.owners):
                 self.join(subject.owners, c, sentence_drafts, sentence_roles)
@@ -169,11 +176,9 @@ class _Walker:
             own = subject is not None
             if subject:
                 current = subject.owners
-                pred = subject.end
-            else:
-                pred = pos
-            start = front = skip_front(text, pred, c.end, lex, self.times)
-            if c.first_of_sentence or front >= c.end:
+                front = skip_front(text, subject.end, c.end, lex, self.times)
+            start = front
+            if timed and (c.first_of_sentence or front >= c.end):
                 # A time at the front of a sentence, or a clause that is only a time (`到2025年，`),
                 # bounds the clauses after it up to the next ；.
                 for t in self.times.within(pos, front):
@@ -187,7 +192,9 @@ class _Walker:
                     start = skip_front(text, mod_end, c.end, lex, self.times)
                 else:
                     holes.append((mod_start, mod_end))
-            core = tidy(cut(text, start, c.end, holes))
+            # Most clauses start their predicate where their text starts: `rest` is their core.
+            core = rest if start == pos and len(holes) == cut_holes else tidy(cut(text, start, c.end, holes))
+            core_holes = len(holes)
             if in_heading and section:
                 if subject:
                     self.hand_down(section, subject.owners)
@@ -239,11 +246,13 @@ class _Walker:
                 if c.mark in "；;":
                     sentence_deadline = None
                 continue
-            deadline = deadline_of(self.times, text, start, pos, c.end) or sentence_deadline
+            deadline = deadline_of(self.times, text, start, pos, c.end) if timed else None
+            deadline = deadline or sentence_deadline
             if deadline and start <= deadline.span[0] and deadline.span[1] <= c.end:
                 ds, de = deadline.span
                 holes.append((ds - 1 if ds > start and text[ds - 1] in "于在到" else ds, de))
-            action = tidy(topic + cut(text, start, c.end, holes))
+            # With no topic before it and no deadline cut out of it, the action is the core.
+            action = tidy(topic + cut(text, start, c.end, holes)) if topic or len(holes) != core_holes else core
             span_start = topic_start if topic else c.start
             topic = ""
             if c.mark in "；;":
@@ -295,9 +304,14 @@ class _Walker:
                 and self.text[found[1].start] not in "（(" and len(core) <= self.lex.topic_sentence_length)
 
     def duties(self, id_prefix: str) -> list[Duty]:
+        # Runs of duties share one owners tuple (handed down, or named once for a sentence): their
+        # assignees are made once. The drafts hold each tuple alive, so its id is not reused meanwhile.
+        made: dict[int, tuple[Assignee, ...]] = {}
         out = []
         for n, d in enumerate(self.drafts, 1):
-            assignees = tuple(Assignee(o.actor, o.role) for o in d.owners)
+            assignees = made.get(id(d.owners))
+            if assignees is None:
+                assignees = made[id(d.owners)] = tuple(Assignee(o.actor, o.role) for o in d.owners)
             out.append(Duty(f"{id_prefix}d{n}", d.action, (d.start, d.end), assignees, d.modality, d.deadline,
                             d.section))
         return out

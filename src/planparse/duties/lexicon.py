@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..datafiles import load_json
+from .rules import NotDutyRules
+
+_SPACES = re.compile(r"\s+")
 
 
 def alternation(words: list[str] | tuple[str, ...]) -> str:
@@ -14,26 +17,6 @@ def alternation(words: list[str] | tuple[str, ...]) -> str:
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
-
-
-# How far before its end an end-anchored rule is looked for: none spans more.
-END_REACH = 24
-
-
-def _kind(pattern: str) -> str:
-    return "start" if pattern.startswith("^") else "end" if pattern.endswith("$") else "free"
-
-
-def _named(groups: dict[str, list[str]], kind: str) -> re.Pattern[str]:
-    """One pattern for the rules of many groups, so that a clause is searched once; `lastgroup`
-    names the group. Rules anchored at the start, at the end and neither are kept apart: Python's
-    engine tries a mixed alternation in full at every position."""
-    parts = []
-    for name, patterns in groups.items():
-        chosen = [p[1:] if kind == "start" else p for p in patterns if _kind(p) == kind]
-        if chosen:
-            parts.append(f"(?P<{name}>" + "|".join(f"(?:{p})" for p in chosen) + ")")
-    return re.compile(("^(?:" if kind == "start" else "(?:") + "|".join(parts) + ")")
 
 
 @dataclass(frozen=True)
@@ -53,9 +36,7 @@ class DutyLexicon:
     accountable_words: tuple[str, ...]
     set_phrases: frozenset[str]
     explanations: re.Pattern[str]
-    not_duty_at_start: re.Pattern[str]
-    not_duty_at_end: re.Pattern[str]
-    not_duty_anywhere: re.Pattern[str]
+    not_duty: NotDutyRules
     adjuncts: re.Pattern[str]
     label_length: int
     caption_length: int
@@ -80,7 +61,7 @@ class DutyLexicon:
 
     def column_kind(self, cell: str) -> str | None:
         """What a table column holds, from its header cell."""
-        cell = re.sub(r"\s+", "", cell)
+        cell = _SPACES.sub("", cell)
         for kind in ("lead", "support", "responsible", "deadline", "task"):
             if any(cell == w or (len(w) > 2 and w in cell) or (len(cell) <= 6 and cell.endswith(w))
                    for w in self.columns[kind]):
@@ -114,9 +95,7 @@ def lexicon() -> DutyLexicon:
         accountable_words=tuple(roles["accountable"]),
         set_phrases=frozenset(nd["set_phrases"]["words"]),
         explanations=_any_of(nd["explanations"]["patterns"]),
-        not_duty_at_start=_named(not_duty, "start"),
-        not_duty_at_end=_named(not_duty, "end"),
-        not_duty_anywhere=_named(not_duty, "free"),
+        not_duty=NotDutyRules(not_duty),
         adjuncts=_any_of(raw["adjuncts"]["patterns"]),
         label_length=raw["labels"]["longest"],
         caption_length=raw["captions"]["longest"],

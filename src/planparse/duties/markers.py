@@ -9,6 +9,7 @@ from .lexicon import DutyLexicon, alternation
 
 _NAME_SEP = re.compile(r"[、，,；;/\s]+")
 _PART_SEP = re.compile(r"[；;。]")
+_CLAUSE_SEP = re.compile(r"[，,；;]")
 
 
 @dataclass(slots=True)
@@ -58,7 +59,7 @@ class MarkerReader:
 
     def _by_role_words(self, body: str) -> list[Owner]:
         owners: list[Owner] = []
-        for part in re.split(r"[，,；;]", _PART_SEP.split(body)[0]):
+        for part in _CLAUSE_SEP.split(_PART_SEP.split(body)[0]):
             m = self._role_tail.search(part)
             role = self.lex.note_roles[m.group(1)] if m else "responsible"
             names = self._names(part[: m.start()] if m else part)

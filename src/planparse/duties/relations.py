@@ -34,13 +34,19 @@ def _joined(text: str, heads: list[Mention], mentions: list[Mention]) -> list[Me
 
 
 def clause_links(text: str, start: int, end: int, owners: tuple[Owner, ...], index: ActorIndex,
-                 lex: DutyLexicon, times: TimeIndex) -> Iterator[Relation]:
+                 lex: DutyLexicon, times: TimeIndex) -> list[Relation]:
     """reports_to and supervises from the clause text[start:end] done by `owners`."""
+    # Most clauses name no other actor: they are let go without starting a walk through their verbs.
     if not owners:
-        return
+        return []
     mentions = index.within(start, end)
     if not mentions:
-        return
+        return []
+    return list(_links(text, start, end, owners, mentions, lex, times))
+
+
+def _links(text: str, start: int, end: int, owners: tuple[Owner, ...], mentions: list[Mention],
+           lex: DutyLexicon, times: TimeIndex) -> Iterator[Relation]:
     # In the order named, not a set's: the output must not depend on string hashing.
     doers = list(dict.fromkeys(o.actor for o in owners))
     for verb in lex.report_verbs.finditer(text, start, end):

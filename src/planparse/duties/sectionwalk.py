@@ -20,6 +20,8 @@ class OpenSections:
     next: int = 0
     previous_sibling: dict[str, Section] = field(default_factory=dict)
     _bare: dict[str, bool] = field(default_factory=dict)
+    # Up to here (not included) `at` answers `stack` as it stands.
+    _until: int = -1
 
     def __post_init__(self) -> None:
         last: dict[tuple[str | None, int], Section] = {}
@@ -29,6 +31,8 @@ class OpenSections:
             last[(s.parent, s.level)] = s
 
     def at(self, pos: int) -> list[Section]:
+        if pos < self._until:
+            return self.stack
         while self.stack and self.stack[-1].span[1] <= pos:
             self.stack.pop()
         while self.next < len(self.ordered) and self.ordered[self.next].span[0] <= pos:
@@ -38,6 +42,10 @@ class OpenSections:
                 self.stack.pop()
             if s.span[1] > pos:
                 self.stack.append(s)
+        # The walk above changes nothing until the innermost open section ends or the next one starts.
+        ends = self.stack[-1].span[1] if self.stack else len(self.text)
+        starts = self.ordered[self.next].span[0] if self.next < len(self.ordered) else len(self.text)
+        self._until = min(ends, starts)
         return self.stack
 
     def bare(self, s: Section) -> bool:
