@@ -96,9 +96,9 @@ def tag_words(text: str, spans: Sequence[tuple[int, int]]) -> Words:
     starts: list[int] = [0]
     tags: list[str] = ["x"]
     for lo, hi in spans:
-        tagged = tag(text[lo:hi])
-        starts += accumulate((len(word) for word, _ in tagged[:-1]), initial=lo)
-        tags += (word_tag for _, word_tag in tagged)
+        words, word_tags = zip(*tag(text[lo:hi]), strict=True)
+        starts += accumulate(map(len, words[:-1]), initial=lo)
+        tags += word_tags
         starts.append(hi)
         tags.append("x")
     return Words(0, starts, tags)
@@ -128,7 +128,7 @@ def _verb_ending(text: str, suffix_at: int, words: Words) -> bool:
     if words.starts[i] == suffix_at - 1:
         return words.tags[i][:1] in _NOT_NOUN_TAGS
     pair = text[suffix_at - 1:suffix_at + 1]
-    return is_word(pair) and tag(pair)[0][1][:1] in _NOT_NOUN_TAGS
+    return is_word(pair) and _tag_of(pair)[:1] in _NOT_NOUN_TAGS
 
 
 def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexicon,
@@ -182,8 +182,7 @@ def _walk_left(text: str, lo: int, head_start: int, words: Words, lex: ActorLexi
         if len(word) > 1 and word[-1] in lex.glued_stop_chars and not is_word(word):
             # 11时向二级部门: jieba glued the preposition to the word before the name.
             break
-        prefix = next((pre for pre in lex.collective_prefixes if word.startswith(pre) and len(word) > len(pre)), None)
-        if prefix and text[p] in "（(":
+        if text[p] in "（(" and any(word.startswith(pre) and len(word) > len(pre) for pre in lex.collective_prefixes):
             # 各县（市）区: jieba glues 各 to the place before the bracket.
             return w_start, True
         if tag == "m" and not word.endswith("级") and not word.startswith("第"):

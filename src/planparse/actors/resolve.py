@@ -201,6 +201,13 @@ def _merge_short_forms(clusters: list[Cluster], index: dict[str, int], lex: Acto
     """Join a cluster whose only name is the tail of exactly one other actor's name, or the same
     name behind another distributive prefix (各部门 / 各有关部门)."""
     live = [i for i, c in enumerate(clusters) if c.names]
+    # Which clusters hold a name ending in a given tail, or with a given core: the candidates a
+    # short form is checked against, instead of every cluster.
+    by_tail: dict[str, set[int]] = {}
+    by_core: dict[str, set[int]] = {}
+    for i in live:
+        for o in clusters[i].names:
+            _index_name(o, i, by_tail, by_core, lex)
     for i in live:
         c = clusters[i]
         if len(c.names) != 1:
@@ -209,13 +216,24 @@ def _merge_short_forms(clusters: list[Cluster], index: dict[str, int], lex: Acto
         if len(name) < 2 or is_bare_generic(name) or c.kind == "person":
             continue
         core = _core(name, lex)
-        hosts = {j for j in live if j != i and clusters[j].names and any(
+        candidates = by_tail.get(name, set()) | (by_core.get(core, set()) if core != name else set())
+        hosts = {j for j in candidates if j != i and clusters[j].names and any(
             (o.endswith(name) and o != name and not _another_rank(name, o, lex))
             or (core != name and _core(o, lex) == core and len(o) > len(name))
             for o in clusters[j].names)}
         if len(hosts) != 1:
             continue
-        _merge(clusters, index, i, hosts.pop())
+        j = hosts.pop()
+        for o in c.names:
+            _index_name(o, j, by_tail, by_core, lex)
+        _merge(clusters, index, i, j)
+
+
+def _index_name(name: str, i: int, by_tail: dict[str, set[int]], by_core: dict[str, set[int]],
+                lex: ActorLexicon) -> None:
+    for k in range(len(name) - 1):
+        by_tail.setdefault(name[k:], set()).add(i)
+    by_core.setdefault(_core(name, lex), set()).add(i)
 
 
 def _merge(clusters: list[Cluster], index: dict[str, int], i: int, j: int) -> None:
