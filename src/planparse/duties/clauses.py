@@ -38,17 +38,22 @@ def _between_digits(text: str, i: int, start: int, end: int) -> bool:
     return start < i < end - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
+def stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span text[start:end] without the spaces around it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 def paragraphs(text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
     """The non-blank lines of text[lo:hi], without their surrounding spaces."""
     pos = lo
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = hi if nl < 0 else nl
-        s, e = pos, end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = stripped(text, pos, end)
         if s < e:
             yield s, e
         pos = end + 1

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .actorindex import ActorIndex
+from .clauses import stripped
 from .deadlines import TimeIndex
 from .lexicon import DutyLexicon
 from .markers import Owner
@@ -27,13 +28,7 @@ def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, pos = [], start
     while True:
         tab = text.find("\t", pos, end)
-        stop = end if tab < 0 else tab
-        s, e = pos, stop
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
+        out.append(stripped(text, pos, end if tab < 0 else tab))
         if tab < 0:
             return out
         pos = tab + 1
