@@ -20,7 +20,7 @@ def _named_examples() -> list[tuple[str, str, str]]:
     for key, table in RAW.items():
         if isinstance(table, dict) and key not in ("source_cues", "not_bodies", "subject_cues", "receiver_cues",
                                                    "verbs_before_names", "person_titles",
-                                                   "assign_cues", "audience_cues", "role_giving", "partners"):
+                                                   "assign_cues", "audience_cues", "role_giving", "partners", "overseen"):
             out += [(key, ex[0], ex[1]) for ex in table.get("examples", []) if isinstance(ex, list) and ex[1]]
     return out
 
@@ -64,7 +64,8 @@ def _actor_names(text: str) -> set[str]:
 
 
 @pytest.mark.parametrize(("text", "want"), RAW["assign_cues"]["examples"] + RAW["bare_doers"]["examples"]
-                         + RAW["role_giving"]["examples"] + RAW["partners"]["examples"])
+                         + RAW["role_giving"]["examples"] + RAW["partners"]["examples"]
+                         + RAW["overseen"]["examples"])
 def test_who_is_put_in_charge_is_an_actor(text, want):
     assert want in _actor_names(text)
 

@@ -46,6 +46,7 @@ class ActorLexicon:
     owner_list: re.Pattern[str]
     assign_cues: tuple[str, ...]
     audience_cues: tuple[str, ...]
+    oversight_verbs: tuple[str, ...]
     abstract_nouns: frozenset[str]
     rank_modifiers: frozenset[str]
     bare_doers: frozenset[str]
@@ -123,6 +124,7 @@ def lexicon() -> ActorLexicon:
         owner_list=re.compile("(?:" + _alternation(raw["owner_labels"]["words"]) + r")\s*[：:]\s*"),
         assign_cues=_longest_first(raw["assign_cues"]["words"]),
         audience_cues=_longest_first(raw["audience_cues"]["words"]),
+        oversight_verbs=_longest_first(raw["overseen"]["words"]),
         abstract_nouns=frozenset(raw["abstract_nouns"]["words"]),
         rank_modifiers=frozenset(raw["rank_modifiers"]["words"]),
         bare_doers=frozenset(raw["bare_doers"]["words"]),

@@ -242,6 +242,14 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
             # 举办, 督办, 系统所, 严肃查处: the word that ends in the suffix is no noun.
             continue
         kind = lex.head_kind(head)
+        if len(head) == 1 and head in lex.bare_doers and not text.endswith(lex.collective_prefixes, lo, s):
+            # 市将对各县区进行督察: the city as the doer of its own clause, the plan's own level of
+            # government; elsewhere a lone 市 is part of a list (市、县级) or a modifier (市家庭平台).
+            if words.starts[words.word_at(s)] == s and words.word_ending_at(e) is not None \
+                    and text.startswith(lex.subject_cues, e) \
+                    and (s == lo or not _NAME_CHAR.match(text[s - 1]) or words.tags[words.word_at(s - 1)] in ("t", "f")):
+                found.append(Mention(s, e, head, "unit", head))
+            continue
         if head in lex.issuer_self:
             # 我校, 本局 are whole: what stands before them belongs to the sentence (复试前我校…).
             found.append(Mention(s, e, head, kind, head))

@@ -67,7 +67,8 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
     if before.endswith(lex.role_giving_before) and lex.role_giving_after.match(text, m.end):
         return "owner"
     if before.endswith(lex.audience_cues):
-        return "audience"
+        clause = _CLAUSE_REST.match(text, m.end).group()
+        return "receiver" if any(v in clause for v in lex.oversight_verbs) else "audience"
     if m.kind in ("role", "unit", "collective") and before.endswith(lex.assign_cues) \
             and after[:1] in _OBJECT_ENDS:
         # 落实监控单位和监控责任人，: a bare object; 落实教师不得… enforces a rule on them instead.
