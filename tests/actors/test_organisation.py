@@ -59,3 +59,11 @@ def test_a_body_the_plan_tells_others_to_set_up_is_not_its_own():
     names = {a.name for a in actors}
     assert "消防安全保卫工作领导小组" in names and "各县区" in names
     assert not names & {"消防安全委员会", "专项行动领导小组"}
+
+
+def test_names_that_only_say_the_body_is_the_issuers_own_are_one_actor():
+    text = "学院安全维稳部门要加强巡查，校园安全维稳部门负责门卫管理，安全维稳部门每日向学院安全维稳处报告。"
+    actors, _ = planparse.actors.find_actors(text, (0, len(text)), issuer="某某学院", id_prefix="p1.")
+    same = [a for a in actors if a.name.endswith("安全维稳部门")]
+    assert len(same) == 1
+    assert {"学院安全维稳部门", "校园安全维稳部门", "安全维稳部门"} <= {same[0].name, *same[0].aliases}

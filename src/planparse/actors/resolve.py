@@ -187,8 +187,33 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
         if other in index and role in index and index[other] != index[role]:
             _merge(clusters, index, index[other], index[role])
     _merge_short_forms(clusters, index, lex)
+    _merge_own_forms(clusters, index, lex)
     live = {i: n for n, i in enumerate(i for i, c in enumerate(clusters) if c.names)}
     return [c for c in clusters if c.names], {name: live[i] for name, i in index.items() if i in live}
+
+
+def _merge_own_forms(clusters: list[Cluster], index: dict[str, int], lex: ActorLexicon) -> None:
+    """Join names that differ only by a word saying the body is the issuer's own: 学院安全维稳部门,
+    校园安全维稳部门 and 安全维稳部门 in a college's plan."""
+    owner_of: dict[str, int] = {}
+    for i, c in enumerate(clusters):
+        if not c.names or c.kind in ("person", "group"):
+            continue
+        for name in list(c.names):
+            own = _own_core(name, lex)
+            if len(own) < 4 or is_bare_generic(own):
+                continue
+            j = owner_of.setdefault(own, i)
+            if j != i and clusters[j].names and c.names:
+                _merge(clusters, index, i, j)
+                break
+
+
+def _own_core(name: str, lex: ActorLexicon) -> str:
+    for own in lex.own_qualifiers:
+        if name.startswith(own) and len(name) > len(own) + 1:
+            return name[len(own):]
+    return name
 
 
 def _core(name: str, lex: ActorLexicon) -> str:
