@@ -16,6 +16,7 @@ def _alternation(words: list[str]) -> str:
 class ActorLexicon:
     suffix_kind: dict[str, str]
     single_suffixes: frozenset[str]
+    particle_words: frozenset[str]
     heads: re.Pattern[str]
     roles: frozenset[str]
     generic_roles: frozenset[str]
@@ -41,6 +42,7 @@ class ActorLexicon:
     source_before: tuple[str, ...]
     source_after: tuple[str, ...]
     subject_cues: tuple[str, ...]
+    not_subject_cues: tuple[str, ...]
     receiver_cues: tuple[str, ...]
     owner_labels: tuple[str, ...]
     owner_list: re.Pattern[str]
@@ -95,6 +97,7 @@ def lexicon() -> ActorLexicon:
     return ActorLexicon(
         suffix_kind=suffix_kind,
         single_suffixes=single,
+        particle_words=frozenset(w for e in raw["body_suffixes"] for w in e.get("particle_words", ())),
         heads=heads,
         roles=frozenset(roles),
         generic_roles=frozenset(raw["roles"]["generic"]),
@@ -120,6 +123,7 @@ def lexicon() -> ActorLexicon:
         source_before=_longest_first(raw["source_cues"]["before"]),
         source_after=_longest_first(raw["source_cues"]["after"]),
         subject_cues=_longest_first(raw["subject_cues"]["words"]),
+        not_subject_cues=_longest_first(raw["subject_cues"]["not_cues"]),
         receiver_cues=_longest_first(raw["receiver_cues"]["words"]),
         owner_labels=_longest_first(raw["owner_labels"]["words"]),
         owner_list=re.compile("(?:" + _alternation(raw["owner_labels"]["words"]) + r")\s*[：:]\s*"),

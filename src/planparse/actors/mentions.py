@@ -238,8 +238,10 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
             # (确保|安全 holds 保安); a role may still be glued to what follows it (主任要).
             continue
         suffix_word = words.word_at(e - 1)
-        if head in lex.single_suffixes and words.starts[suffix_word] < s and _verb_ending(text, s, words):
-            # 举办, 督办, 系统所, 严肃查处: the word that ends in the suffix is no noun.
+        if head in lex.single_suffixes and (text[s:e + 1] in lex.particle_words
+                                            or words.starts[suffix_word] < s and _verb_ending(text, s, words)):
+            # 系统所需: the suffix is a particle with what follows; 举办, 督办, 严肃查处: the word
+            # that ends in the suffix is no noun.
             continue
         kind = lex.head_kind(head)
         if len(head) == 1 and head in lex.bare_doers and not text.endswith(lex.collective_prefixes, lo, s):

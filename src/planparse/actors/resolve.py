@@ -75,7 +75,8 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
         return "owner"
     if after.startswith("的") or after.startswith("之"):
         return "other"
-    if after.startswith(lex.subject_cues):
+    if after.startswith(lex.subject_cues) and not after.startswith(lex.not_subject_cues):
+        # 群众需求 is no 群众需…: a cue that begins a longer noun is none.
         return "subject"
     if _CLAUSE_OPEN.search(before) and after[:1] not in ("", "的"):
         # A name that opens a clause with nothing it does after it is a topic or an owner of
