@@ -20,7 +20,8 @@ def _named_examples() -> list[tuple[str, str, str]]:
     for key, table in RAW.items():
         if isinstance(table, dict) and key not in ("source_cues", "not_bodies", "subject_cues", "receiver_cues",
                                                    "verbs_before_names", "person_titles",
-                                                   "assign_cues", "audience_cues", "role_giving", "partners", "overseen"):
+                                                   "assign_cues", "audience_cues", "role_giving", "partners", "overseen",
+                                                   "outsiders"):
             out += [(key, ex[0], ex[1]) for ex in table.get("examples", []) if isinstance(ex, list) and ex[1]]
     return out
 
@@ -78,3 +79,8 @@ def test_the_audience_of_another_act_is_no_actor(text, audience):
 @pytest.mark.parametrize("text", RAW["placeholder_person"]["counter_examples"])
 def test_a_blank_for_a_number_or_date_is_no_person(text):
     assert not [m for m in find_mentions(text, 0, len(text)) if m.kind == "person"], text
+
+
+@pytest.mark.parametrize("text", RAW["outsiders"]["examples"])
+def test_outsiders_only_regulated_are_no_actors(text):
+    assert not [m for m in find_mentions(text, 0, len(text)) if m.kind == "role"], text

@@ -52,6 +52,7 @@ class ActorLexicon:
     abstract_nouns: frozenset[str]
     rank_modifiers: frozenset[str]
     own_qualifiers: tuple[str, ...]
+    outsiders: tuple[str, ...]
     bare_doers: frozenset[str]
     verb_modified_heads: frozenset[str]
     role_giving_before: tuple[str, ...]
@@ -133,6 +134,7 @@ def lexicon() -> ActorLexicon:
         abstract_nouns=frozenset(raw["abstract_nouns"]["words"]),
         rank_modifiers=frozenset(raw["rank_modifiers"]["words"]),
         own_qualifiers=_longest_first(raw["own_qualifiers"]["words"]),
+        outsiders=_longest_first(raw["outsiders"]["words"]),
         bare_doers=frozenset(raw["bare_doers"]["words"]),
         verb_modified_heads=frozenset(raw["verb_modified_heads"]["words"]),
         role_giving_before=_longest_first(raw["role_giving"]["before"]),

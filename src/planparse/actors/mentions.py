@@ -261,7 +261,7 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
         start, collective = _walk_left(text, floor, s, words, lex, kind in _LENIENT_KINDS,
                                        head in lex.verb_modified_heads)
         name = text[start:e]
-        if name.endswith(lex.not_bodies):
+        if name.endswith(lex.not_bodies) or kind == "role" and name.startswith(lex.outsiders):
             continue
         if collective and kind not in ("role", "person"):
             kind = "collective"
