@@ -49,6 +49,7 @@ class ActorLexicon:
     assign_cues: tuple[str, ...]
     audience_cues: tuple[str, ...]
     oversight_verbs: tuple[str, ...]
+    oversight: re.Pattern[str]
     abstract_nouns: frozenset[str]
     rank_modifiers: frozenset[str]
     own_qualifiers: tuple[str, ...]
@@ -131,6 +132,7 @@ def lexicon() -> ActorLexicon:
         assign_cues=_longest_first(raw["assign_cues"]["words"]),
         audience_cues=_longest_first(raw["audience_cues"]["words"]),
         oversight_verbs=_longest_first(raw["overseen"]["words"]),
+        oversight=re.compile("(?:进行|开展|实施)[^，,。；;]{0,8}(?:" + _alternation(raw["overseen"]["words"]) + ")"),
         abstract_nouns=frozenset(raw["abstract_nouns"]["words"]),
         rank_modifiers=frozenset(raw["rank_modifiers"]["words"]),
         own_qualifiers=_longest_first(raw["own_qualifiers"]["words"]),

@@ -68,7 +68,8 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
         return "owner"
     if before.endswith(lex.audience_cues):
         clause = _CLAUSE_REST.match(text, m.end).group()
-        return "receiver" if any(v in clause for v in lex.oversight_verbs) else "audience"
+        overseen = lex.oversight.search(clause) or any(v in clause[:6] for v in lex.oversight_verbs)
+        return "receiver" if overseen else "audience"
     if m.kind in ("role", "unit", "collective") and before.endswith(lex.assign_cues) \
             and after[:1] in _OBJECT_ENDS:
         # 落实监控单位和监控责任人，: a bare object; 落实教师不得… enforces a rule on them instead.
