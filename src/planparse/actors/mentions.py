@@ -219,7 +219,7 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
     glues to the sentence after them (落实执勤战备制度消防部门要…)."""
     lex = lexicon()
     breaks = sorted(breaks)
-    heads = list(lex.heads.finditer(text, lo, hi))
+    heads = [m for m in lex.heads.finditer(text, lo, hi) if not _stray_collective(text, lo, m, lex)]
     # Only the sentences that hold a head are segmented: a name never runs across a sentence end.
     words = tag_words(text, _sentences_with(text, lo, hi, [m.start() for m in heads]))
     found: list[Mention] = []
@@ -280,6 +280,14 @@ def find_mentions(text: str, lo: int, hi: int, breaks: Sequence[int] = ()) -> li
         found.append(Mention(start, e, name, kind, head))
     found += _owner_list_items(text, lo, hi, lex)
     return _outermost(found)
+
+
+def _stray_collective(text: str, lo: int, m: re.Match[str], lex: ActorLexicon) -> bool:
+    """A one-character collective head (地, 村) not right behind 各 / 全体: most are other words,
+    so they are dropped before any segmenting."""
+    head = m.group("head")
+    return head is not None and len(head) == 1 and head in lex.collective_heads and head not in lex.bare_doers \
+        and not text.endswith(lex.collective_prefixes, lo, m.start())
 
 
 def _owner_list_items(text: str, lo: int, hi: int, lex: ActorLexicon) -> list[Mention]:
