@@ -149,6 +149,20 @@ def test_table_rows_are_blocks_with_cells() -> None:
     assert texts(blocks).index("三、工作要求") == blocks.index(rows[-1]) + 1
 
 
+def test_a_cell_spanning_rows_repeats_in_each_row_it_spans() -> None:
+    table = """<table><tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>完成时限</th></tr>
+    <tr><td>1</td><td>隐患排查</td><td rowspan="2">县水利局</td><td>4月15日前</td></tr>
+    <tr><td>2</td><td>修订预案</td><td>4月底前</td></tr>
+    <tr><td colspan="2">汛前检查</td><td>县应急管理局</td><td rowspan="3">4月30日</td></tr></table>"""
+    blocks = blocks_of(page(NAV + ARTICLE.replace("<p>三、工作要求</p>", table + "<p>三、工作要求</p>") + FOOTER))
+    assert [b.cells for b in blocks if b.kind == "table_row"] == [
+        ("序号", "工作任务", "牵头单位", "完成时限"),
+        ("1", "隐患排查", "县水利局", "4月15日前"),
+        ("2", "修订预案", "县水利局", "4月底前"),
+        ("汛前检查", "县应急管理局", "4月30日"),
+    ]
+
+
 def test_layout_tables_are_read_as_text_not_rows() -> None:
     # Old sites put the whole page in a table; one cell holds the article, others the menu.
     links = "".join(f"<a href='/{i}'>栏目{i}</a><br>" for i in range(8))

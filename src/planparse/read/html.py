@@ -291,19 +291,53 @@ def _lines_of(el: etree._Element) -> list[_Line]:
 
 
 def _table_rows(table: etree._Element) -> list[_Line]:
+    """One line per row, its cells in grid order. A cell that spans rows (rowspan) repeats its
+    text in the rows below, as the .docx reader does for vertically merged cells: each row then
+    reads on its own (序号 | 任务 | 牵头单位 with one 牵头单位 for several tasks)."""
     rows = []
+    spanning: dict[int, tuple[int, str]] = {}   # grid column -> (rows still to fill, text)
     for tr in table.iter("tr"):
         cells, chars, links = [], 0, 0
+        column = 0
         for cell in tr:
             if _tag(cell) not in _CELLS:
                 continue
+            column = _fill_spanning(cells, spanning, column)
             parts = _lines_of(cell)
-            cells.append(" ".join(p.text for p in parts))
+            text = " ".join(p.text for p in parts)
+            cells.append(text)
             chars += sum(p.chars for p in parts)
             links += sum(p.link_chars for p in parts)
+            down = _span(cell.get("rowspan"))
+            if down > 1:
+                spanning[column] = (down - 1, text)
+            column += _span(cell.get("colspan"))
+        _fill_spanning(cells, spanning, column, to_end=True)
         if chars:
             rows.append(_Line("\t".join(cells), tr, chars, links, kind="table_row", cells=tuple(cells)))
     return rows
+
+
+def _fill_spanning(cells: list[str], spanning: dict[int, tuple[int, str]], column: int,
+                   to_end: bool = False) -> int:
+    """Put the text of cells spanning down from above into `cells` at `column` and on; the next free column."""
+    while column in spanning or to_end and any(c >= column for c in spanning):
+        if column in spanning:
+            left, text = spanning[column]
+            cells.append(text)
+            if left > 1:
+                spanning[column] = (left - 1, text)
+            else:
+                del spanning[column]
+        column += 1
+    return column
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), 1000))
+    except ValueError:
+        return 1
 
 
 def _mark_headings(lines: list[_Line]) -> None:
