@@ -11,7 +11,6 @@ from . import __version__
 from .batch.job import DEFAULT_MAX_CHARS
 from .batch.runner import ENGINES, BatchOptions, default_jobs, run_batch
 from .errors import PlanParseError
-from .graph import graphml_text
 from .model import Document
 from .pipeline import parse
 
@@ -54,6 +53,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         if args.format == "json":
             out = json.dumps(doc.to_dict(), ensure_ascii=False, indent=1 if args.indent else None) + "\n"
         elif args.format == "graphml":
+            # networkx is loaded only for the graph, not for every parse.
+            from .graph import graphml_text
+
             out = graphml_text(doc.graph)
         else:
             out = ("\n" if i else "") + render_tree(doc) + "\n"

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .normalize import Correction, OffsetMap
+from .section_index import SectionIndex
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -191,11 +192,11 @@ class Plan:
 
     def section_at(self, offset: int) -> Section | None:
         """The deepest section whose span holds `offset`."""
-        found = None
-        for s in self.sections:
-            if s.span[0] <= offset < s.span[1] and (found is None or s.level > found.level):
-                found = s
-        return found
+        return self._section_index.at(offset)
+
+    @cached_property
+    def _section_index(self) -> SectionIndex:
+        return SectionIndex(self.sections)
 
     # The graph modules are imported on first use so that `import planparse` stays free of
     # networkx and pandas.

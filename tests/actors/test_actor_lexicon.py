@@ -21,7 +21,7 @@ def _named_examples() -> list[tuple[str, str, str]]:
         if isinstance(table, dict) and key not in ("source_cues", "not_bodies", "subject_cues", "receiver_cues",
                                                    "verbs_before_names", "person_titles",
                                                    "assign_cues", "audience_cues", "role_giving", "partners", "overseen",
-                                                   "outsiders"):
+                                                   "outsiders", "set_up"):
             out += [(key, ex[0], ex[1]) for ex in table.get("examples", []) if isinstance(ex, list) and ex[1]]
     return out
 
@@ -66,12 +66,13 @@ def _actor_names(text: str) -> set[str]:
 
 @pytest.mark.parametrize(("text", "want"), RAW["assign_cues"]["examples"] + RAW["bare_doers"]["examples"]
                          + RAW["role_giving"]["examples"] + RAW["partners"]["examples"]
-                         + RAW["overseen"]["examples"])
+                         + RAW["overseen"]["examples"] + RAW["set_up"]["examples"])
 def test_who_is_put_in_charge_is_an_actor(text, want):
     assert want in _actor_names(text)
 
 
-@pytest.mark.parametrize(("text", "audience"), RAW["audience_cues"]["examples"] + RAW["overseen"]["counter_examples"])
+@pytest.mark.parametrize(("text", "audience"), RAW["audience_cues"]["examples"] + RAW["overseen"]["counter_examples"]
+                         + RAW["set_up"]["counter_examples"])
 def test_the_audience_of_another_act_is_no_actor(text, audience):
     assert audience not in _actor_names(text)
 

@@ -55,6 +55,9 @@ class ActorLexicon:
     own_qualifiers: tuple[str, ...]
     outsiders: tuple[str, ...]
     bare_doers: frozenset[str]
+    set_up: re.Pattern[str]
+    set_up_directed: re.Pattern[str]
+    set_up_elsewhere: re.Pattern[str]
     verb_modified_heads: frozenset[str]
     role_giving_before: tuple[str, ...]
     role_giving_after: re.Pattern[str]
@@ -96,6 +99,9 @@ def lexicon() -> ActorLexicon:
     first_chars = "".join(sorted({w[0] for w in head_words} | set(raw["placeholder_person"]["first_chars"])))
     heads = re.compile(f"(?=[{re.escape(first_chars)}])(?:(?P<ph>{placeholder})|(?P<head>"
                        + _alternation(head_words) + "))")
+    setup = raw["set_up"]
+    verbs, directed = _alternation(setup["verbs"]), (
+        f"(?:{_alternation(setup['modals'])})(?:{_alternation(setup['hasten'])})?")
     return ActorLexicon(
         suffix_kind=suffix_kind,
         single_suffixes=single,
@@ -138,6 +144,9 @@ def lexicon() -> ActorLexicon:
         own_qualifiers=_longest_first(raw["own_qualifiers"]["words"]),
         outsiders=_longest_first(raw["outsiders"]["words"]),
         bare_doers=frozenset(raw["bare_doers"]["words"]),
+        set_up=re.compile(verbs),
+        set_up_directed=re.compile(directed + "$"),
+        set_up_elsewhere=re.compile(f"{directed}(?:{verbs})(?:{_alternation(setup['kind_words'])})?$"),
         verb_modified_heads=frozenset(raw["verb_modified_heads"]["words"]),
         role_giving_before=_longest_first(raw["role_giving"]["before"]),
         role_giving_after=re.compile(raw["role_giving"]["after"]),

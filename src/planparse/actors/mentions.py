@@ -62,12 +62,11 @@ _LENIENT_KINDS = frozenset({"group", "office"})
 class Words:
     """The plan's words (from the segmenter) with their tags, looked up by character position."""
 
-    lo: int
     starts: list[int]
     tags: list[str]
 
     def word_ending_at(self, pos: int) -> int | None:
-        i = self.word_at(pos - 1) if pos > self.lo else -1
+        i = self.word_at(pos - 1) if pos > 0 else -1
         return i if i >= 0 and (i + 1 == len(self.starts) or self.starts[i + 1] == pos) else None
 
     def word_at(self, pos: int) -> int:
@@ -101,7 +100,7 @@ def tag_words(text: str, spans: Sequence[tuple[int, int]]) -> Words:
         tags += word_tags
         starts.append(hi)
         tags.append("x")
-    return Words(0, starts, tags)
+    return Words(starts, tags)
 
 
 def _sentences_with(text: str, lo: int, hi: int, points: list[int]) -> list[tuple[int, int]]:

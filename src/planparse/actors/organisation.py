@@ -20,8 +20,6 @@ _ROLE_WORDS = ("常务副组长", "副组长", "组长", "副主任", "主任", 
 _ROLE = "|".join(_ROLE_WORDS)
 _OFFICE_ROLE = re.compile(rf"(?:办公室)?(?P<role>{_ROLE})\s*[：:]")
 _ASSIGN = re.compile(rf"(?:任|为|担任|兼任|作为)(?P<role>{_ROLE})")
-_DIRECTED = re.compile(r"(?:要|应|应当|须|必须)(?:尽快|及时)?$")
-_SET_UP = re.compile(r"成立|设立|组建|建立|组成")
 _SUB_OFFICE = re.compile(r"下设(?P<what>[^，。；（(]{0,12}?办公室|[^，。；（(]{0,12}?小组|办公室)")
 _LOCATED = re.compile(r"(?:（|\()?设在(?P<host>[^，。；）)]{2,24})")
 _SHORT = re.compile(r"[（(](?:以下)?简称[“\"]?(?P<short>[^）)”\"]{2,16})[”\"]?[）)]")
@@ -164,8 +162,9 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
 def _read_set_up(text: str, lo: int, hi: int, mentions: list[Mention], groups: list[Mention],
                  org: Organisation) -> None:
     """成立以A任组长，B为成员的G / 成立G，由A任组长，B任副组长，C为成员."""
-    for su in _SET_UP.finditer(text, lo, hi):
-        if _DIRECTED.search(text, max(lo, su.start() - 4), su.start()):
+    lex = lexicon()
+    for su in lex.set_up.finditer(text, lo, hi):
+        if lex.set_up_directed.search(text, max(lo, su.start() - 4), su.start()):
             # 各县区要成立…: the plan tells others to set a body up; it is not the plan's own.
             continue
         end = _sentence_end(text, su.end(), hi)

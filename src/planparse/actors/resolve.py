@@ -25,7 +25,6 @@ _OWNER_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|责任部�
                          r"实施单位|负责单位|负责部门|责任人|责任领导)\s*[：:]")
 _CLAUSE_REST = re.compile(r"[^。；;：:\n]{0,30}")
 _SOURCE_TOPIC = re.compile(r"对[^，,。；;]{0,16}的(?:一系列)?(?:重要|重大|决策)?")
-_SET_UP_ELSEWHERE = re.compile(r"(?:也要|要|应|应当|须|必须)(?:尽快|及时)?(?:成立|组建|建立)(?:相应的|专门的)?$")
 _OBJECT_ENDS = frozenset("和及与、，,。；;")
 _ROLE_LABELS = frozenset({"组长", "副组长", "常务副组长", "主任", "副主任", "成员", "组员", "秘书长"})
 
@@ -51,7 +50,7 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
             or _SOURCE_TOPIC.match(text, m.end) and any(w in text[m.end:m.end + 24] for w in lex.source_after):
         # 按照市委要求; …县委、县政府对就业工作的一系列重要部署.
         return "source"
-    if m.kind in ("group", "office") and _SET_UP_ELSEWHERE.search(before):
+    if m.kind in ("group", "office") and lex.set_up_elsewhere.search(before):
         # 各县区要成立消防安全委员会: a body the plan tells others to set up is theirs, not the plan's.
         return "elsewhere"
     line_start = text.rfind("\n", lo, m.start) + 1

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..model import Section, Span, TimeExpression
+from ..section_index import SectionIndex
 from .phases import find_phases
 from .scan import Found, scan
-from .sections import SectionIndex
 from .years import fill_years, stated_year
 
 __all__ = ["find_phases", "find_times", "parse_time"]
@@ -32,7 +32,7 @@ def find_times(text: str, span: Span, *, year: int | None, id_prefix: str,
     found = scan(text, lo, hi)
     fill_years(found, year if year is not None else stated_year(text, lo, hi))
     index = SectionIndex(sections)
-    return [_expression(f, text, f"{id_prefix}t{n}", index.at(f.start)) for n, f in enumerate(found, 1)]
+    return [_expression(f, text, f"{id_prefix}t{n}", index.id_at(f.start)) for n, f in enumerate(found, 1)]
 
 
 def parse_time(text: str, year: int | None = None) -> TimeExpression | None:

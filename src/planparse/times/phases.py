@@ -7,7 +7,7 @@ from functools import cache
 
 from ..datafiles import load_json
 from ..model import Phase, Section, Span, TimeExpression
-from .sections import SectionIndex
+from ..section_index import SectionIndex
 
 _NAME = r"[\u4e00-\u9fffA-Za-z0-9]"
 # The most name characters the "dated" and "listed" patterns take before their first 阶段.
@@ -111,7 +111,7 @@ def find_phases(text: str, span: Span, *, times: Sequence[TimeExpression], id_pr
         seen.add(name)
         first, last = _dates_after(text, end, starts)
         phases.append(Phase(id=f"{id_prefix}ph{len(phases) + 1}", name=name, order=len(phases) + 1,
-                            start=first, end=last, section=index.at(start),
+                            start=first, end=last, section=index.id_at(start),
                             span=(end - len(name), end)))
     return phases
 

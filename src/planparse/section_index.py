@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..model import Section
+if TYPE_CHECKING:
+    from .model import Section
 
 
 class SectionIndex:
@@ -14,7 +16,7 @@ class SectionIndex:
         self.sections = sorted(sections, key=lambda s: (s.span[0], s.level))
         self.starts = [s.span[0] for s in self.sections]
 
-    def at(self, offset: int) -> str | None:
+    def at(self, offset: int) -> Section | None:
         """Walks back from the last section that starts before `offset`; a top-level section that holds it
         ends the walk, as nothing before it can be deeper and hold it too."""
         i = bisect_right(self.starts, offset)
@@ -27,4 +29,8 @@ class SectionIndex:
                     best = s
                 if s.level <= 1:
                     break
-        return best.id if best else None
+        return best
+
+    def id_at(self, offset: int) -> str | None:
+        found = self.at(offset)
+        return found.id if found else None
