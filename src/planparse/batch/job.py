@@ -24,6 +24,10 @@ def parse_file(path: str | Path, year: int | None = None,
     return build_document(src, year).to_dict()
 
 
+# A worker's first message: its imports are done and it takes tasks.
+READY = "ready"
+
+
 @dataclass(frozen=True)
 class Task:
     """One input to parse; `key` names its outputs."""

@@ -14,8 +14,7 @@ from collections import deque
 from collections.abc import Generator, Iterable
 from multiprocessing.connection import Connection, wait
 
-from .job import Result, Task, failure
-from .worker import READY
+from .job import READY, Result, Task, failure
 
 _STARTUP_LIMIT = 120.0
 

@@ -16,10 +16,8 @@ from multiprocessing.connection import Connection
 from ..errors import PlanParseError
 from ..graph import build_graph, graphml_text
 from ..pipeline import parse_text
-from .job import Result, Task, failure, parse_file
+from .job import READY, Result, Task, failure, parse_file
 from .tables import document_fragment
-
-READY = "ready"
 
 
 def run_task(task: Task) -> Result:
