@@ -5,6 +5,7 @@ import hashlib
 from pathlib import Path
 
 from .actors import find_actors
+from .collector import with_collector_paused
 from .duties import find_duties
 from .model import Document, ParseWarning, Plan, Source
 from .normalize import normalise
@@ -20,6 +21,7 @@ from .times import find_phases, find_times
 _WRAPPING_FORMATS = {"txt", "pdf"}
 
 
+@with_collector_paused
 def build_document(src: SourceDocument, year: int | None = None) -> Document:
     """`year` fills the XXXX of dates written without one; by default a year the plan states is used."""
     norm = normalise(src.blocks, rejoin_wraps=src.format in _WRAPPING_FORMATS)
@@ -61,6 +63,7 @@ def build_document(src: SourceDocument, year: int | None = None) -> Document:
                     changes=norm.changes)
 
 
+@with_collector_paused
 def parse(path: str | Path, year: int | None = None) -> Document:
     """Read and parse one plan file (.txt .docx .pdf .html .md .doc)."""
     return build_document(read(path), year)

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..collector import with_collector_paused
 from ..errors import TooLargeError
 from ..pipeline import build_document
 from ..read import read
@@ -12,6 +13,7 @@ from ..read import read
 DEFAULT_MAX_CHARS = 50_000_000
 
 
+@with_collector_paused
 def parse_file(path: str | Path, year: int | None = None,
                max_chars: int = DEFAULT_MAX_CHARS) -> dict[str, Any]:
     """The planparse/1 JSON dict of one plan file; raises a PlanParseError for bad input.
