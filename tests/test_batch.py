@@ -17,7 +17,7 @@ from planparse.batch.discover import discover
 from planparse.batch.job import Task
 from planparse.batch.pool import Slot
 from planparse.batch.runner import BatchOptions, run_batch
-from planparse.batch.tables import document_rows
+from planparse.batch.tables import TableWriter, document_fragment, document_rows
 from planparse.cli import main
 from planparse.graph import build_graph, graphml_text
 
@@ -139,6 +139,33 @@ def test_table_columns_come_from_the_items():
                          "message": "m", "refs": '["p1.d1"]', "new_field": 3}) in rows
     assert ("plans", {"file": "a.txt", "plan": "p1", "title": "T", "span": "[0, 9]", "n_sections": 0,
                       "n_findings": 1}) in rows
+
+
+def test_documents_with_different_columns_share_one_table(tmp_path):
+    """A document whose items lack a field, or carry one more, still lands under the right columns."""
+    with_span = {"plans": [{"id": "p1", "title": "A", "relations": [
+        {"type": "reports_to", "source": "a1", "target": "a2", "role": None, "when": "每日", "span": [3, 9]}]}]}
+    without = {"plans": [{"id": "p1", "title": "多行\n标题, \"引号\"", "relations": [
+        {"type": "leads", "source": "a3", "target": "a4", "role": None, "when": None, "extra": True}]}]}
+    writer = TableWriter(tmp_path / "tables", tmp_path / "scratch")
+    writer.add_fragment(document_fragment("b.txt", without))
+    writer.add_document("a.txt", with_span)
+    writer.finish()
+    relations = table(tmp_path, "relations")
+    assert list(relations[0]) == ["file", "plan", "type", "source", "target", "role", "when", "extra", "span"]
+    assert relations[0] == {"file": "b.txt", "plan": "p1", "type": "leads", "source": "a3", "target": "a4",
+                            "role": "", "when": "", "extra": "true", "span": ""}
+    assert relations[1]["span"] == "[3, 9]" and relations[1]["extra"] == "" and relations[1]["when"] == "每日"
+    assert [r["title"] for r in table(tmp_path, "plans")] == ["多行\n标题, \"引号\"", "A"]
+    pq = pytest.importorskip("pyarrow.parquet")
+    parquet = pq.read_table(tmp_path / "tables" / "relations.parquet").to_pylist()
+    assert parquet[0]["extra"] is True and parquet[1]["extra"] is None and parquet[1]["span"] == "[3, 9]"
+
+
+def test_a_fragment_of_another_format_is_refused(tmp_path):
+    writer = TableWriter(tmp_path / "tables", tmp_path / "scratch")
+    assert not writer.add_fragment('{"plans": {"file": ["str"]}}\nplans\t[["file", "a.txt"]]\n')
+    assert not writer.add_fragment("not json\n")
 
 
 def test_discovery_by_extension_and_by_content(tmp_path):

@@ -17,7 +17,7 @@ from .manifest import Entry, Journal, file_sha256, write_manifest
 from .outputs import Layout, store
 from .pool import LocalPool
 from .progress import Progress
-from .tables import TableWriter
+from .tables import TableWriter, preload_pyarrow
 
 ENGINES = ("local", "dask")
 
@@ -86,6 +86,7 @@ def run_batch(paths: Sequence[str | Path], options: BatchOptions,
 def _run(paths: Sequence[str | Path], options: BatchOptions, stream: TextIO, pool: LocalPool | None,
          started: float) -> BatchReport:
     layout = Layout(Path(options.out))
+    preload_pyarrow()
     layout.out.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(layout.out)
     inputs = discover(paths, exclude=layout.out)
@@ -139,10 +140,9 @@ def _write_tables(layout: Layout, entries: list[Entry]) -> None:
         if entry.status == "failed":
             continue
         rows = layout.rows(entry.key)
-        if rows.is_file():
-            tables.add_fragment(rows.read_text(encoding="utf-8"))
-        else:
-            # Output of a batch that kept no rows: render them from the document.
+        if not (rows.is_file() and tables.add_fragment(rows.read_text(encoding="utf-8"))):
+            # Output of a batch that kept no rows, or kept them in another format: render them
+            # from the document.
             doc = json.loads(layout.json(entry.key).read_text(encoding="utf-8"))
             tables.add_document(entry.path, doc)
     tables.finish()

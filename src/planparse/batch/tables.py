@@ -1,14 +1,18 @@
 """Tables of every item the batch found: one row per item with its file and plan id.
 
 The columns come from the items' own keys, so a field or a kind of item that a later stage
-adds appears without changes here. Rows are spilled to JSON lines while the outputs are read,
-so the tables of a large corpus do not have to fit in memory.
+adds appears without changes here. Each worker renders its document's rows as CSV text; the
+batch's parent spills them to disk table by table and then concatenates, re-ordering cells only
+where a document's columns differ from the table's, so the tables of a large corpus need not fit
+in memory and the parent's share of the work stays small. Parquet is made from the finished CSV
+by Arrow's reader, with each column's type taken from the values seen.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -17,7 +21,6 @@ from .atomic import write_atomic_with
 
 # Written even when empty, so that a reader of OUT can rely on them.
 REQUIRED_TABLES = ("plans", "sections", "actors", "times", "duties", "relations", "findings")
-_PARQUET_BATCH_ROWS = 50_000
 Cell = str | int | float | bool | None
 
 
@@ -49,49 +52,84 @@ def document_rows(file: str, doc: dict[str, Any]) -> Iterator[tuple[str, dict[st
 
 
 _TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+# A fragment this module cannot read (one written by another version) is rendered again from its JSON.
+FRAGMENT_FORMAT = 2
+# Text is copied from the spill to the CSV in pieces of this many characters.
+_COPY_CHARS = 1 << 20
+_PARQUET_BLOCK_BYTES = 1 << 24
+
+
+def _csv_cell(value: Cell) -> Cell:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value
 
 
 def document_fragment(file: str, doc: dict[str, Any]) -> str:
-    """The table rows of one document as text a TableWriter takes without parsing them again:
-    a first line with each table's columns and their value types, then `TABLE<tab>ROW-JSON` lines.
+    """The table rows of one document as CSV text, so that the batch's parent only concatenates.
 
-    Workers make it beside the document, so the batch's parent only copies lines."""
-    columns: dict[str, dict[str, list[str]]] = {}
-    lines = []
+    A first line (JSON) gives, per table, its columns in this document with their value types
+    and how many characters its CSV rows take; the rows follow, table after table. Workers make
+    it beside the document, in parallel."""
+    by_table: dict[str, list[dict[str, Cell]]] = {}
     for table, row in document_rows(file, doc):
-        kinds = columns.setdefault(table, {})
-        for key, value in row.items():
-            known = kinds.setdefault(key, [])
-            if value is not None and type(value).__name__ not in known:
-                known.append(type(value).__name__)
-        lines.append(f"{table}\t{json.dumps(list(row.items()), ensure_ascii=False)}\n")
-    return json.dumps(columns, ensure_ascii=False) + "\n" + "".join(lines)
+        by_table.setdefault(table, []).append(row)
+    tables: dict[str, dict[str, Any]] = {}
+    blocks = []
+    for table, rows in by_table.items():
+        kinds: dict[str, list[str]] = {}
+        for row in rows:
+            for key, value in row.items():
+                known = kinds.setdefault(key, [])
+                if value is not None and type(value).__name__ not in known:
+                    known.append(type(value).__name__)
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows([_csv_cell(row.get(c)) for c in kinds] for row in rows)
+        text = out.getvalue()
+        tables[table] = {"columns": kinds, "chars": len(text)}
+        blocks.append(text)
+    head = json.dumps({"format": FRAGMENT_FORMAT, "tables": tables}, ensure_ascii=False)
+    return head + "\n" + "".join(blocks)
 
 
 class _Spill:
-    """The rows of one table so far, on disk, with the union of their columns and value types."""
+    """The CSV rows of one table so far, on disk, with the union of their columns and value types
+    and, for each piece, the columns its cells follow."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.file: IO[str] = path.open("w", encoding="utf-8")
+        self.file: IO[str] = path.open("w", encoding="utf-8", newline="")
         self.columns: dict[str, set[type]] = {"file": set(), "plan": set()}
+        self.pieces: list[tuple[tuple[str, ...], int]] = []
 
-    def add_columns(self, kinds: dict[str, list[str]]) -> None:
+    def add(self, kinds: dict[str, list[str]], text: str) -> None:
         for key, names in kinds.items():
             self.columns.setdefault(key, set()).update(_TYPES[n] for n in names)
+        self.file.write(text)
+        self.pieces.append((tuple(kinds), len(text)))
 
-    def add_line(self, row_json: str) -> None:
-        self.file.write(row_json)
-
-    def rows(self) -> Iterator[dict[str, Cell]]:
+    def write_csv(self, out: IO[str]) -> None:
+        """The header and every piece; a piece whose columns are not the table's is re-ordered."""
         self.file.close()
-        with self.path.open(encoding="utf-8") as f:
-            for line in f:
-                yield dict(json.loads(line))
+        columns = tuple(self.columns)
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(columns)
+        with self.path.open(encoding="utf-8", newline="") as spilled:
+            for own, chars in self.pieces:
+                if own == columns:
+                    while chars:
+                        chunk = spilled.read(min(chars, _COPY_CHARS))
+                        out.write(chunk)
+                        chars -= len(chunk)
+                    continue
+                at = {c: i for i, c in enumerate(own)}
+                index = [at.get(c) for c in columns]
+                for row in csv.reader(io.StringIO(spilled.read(chars))):
+                    writer.writerow(["" if i is None else row[i] for i in index])
 
 
 class TableWriter:
-    """Collects rows with `add`, then `finish` writes NAME.csv (and NAME.parquet with pyarrow)."""
+    """Collects document fragments, then `finish` writes NAME.csv (and NAME.parquet with pyarrow)."""
 
     def __init__(self, folder: Path, scratch: Path):
         self.folder = folder
@@ -101,20 +139,26 @@ class TableWriter:
 
     def _spill(self, table: str) -> _Spill:
         if table not in self._spills:
-            self._spills[table] = _Spill(self.scratch / f"{table}.rows.jsonl")
+            self._spills[table] = _Spill(self.scratch / f"{table}.rows.csv")
         return self._spills[table]
 
     def add_document(self, file: str, doc: dict[str, Any]) -> None:
         self.add_fragment(document_fragment(file, doc))
 
-    def add_fragment(self, fragment: str) -> None:
-        """Take the rows of a `document_fragment`."""
+    def add_fragment(self, fragment: str) -> bool:
+        """Take the rows of a `document_fragment`; False (and nothing taken) for another format's."""
         head, _, body = fragment.partition("\n")
-        for table, kinds in json.loads(head).items():
-            self._spill(table).add_columns(kinds)
-        for line in body.splitlines(keepends=True):
-            table, _, row_json = line.partition("\t")
-            self._spill(table).add_line(row_json)
+        try:
+            meta = json.loads(head)
+        except json.JSONDecodeError:
+            return False
+        if not isinstance(meta, dict) or meta.get("format") != FRAGMENT_FORMAT:
+            return False
+        pos = 0
+        for table, part in meta["tables"].items():
+            self._spill(table).add(part["columns"], body[pos:pos + part["chars"]])
+            pos += part["chars"]
+        return True
 
     def finish(self) -> list[Path]:
         for table in REQUIRED_TABLES:
@@ -123,83 +167,58 @@ class TableWriter:
         written = []
         for table, spill in self._spills.items():
             csv_path = self.folder / f"{table}.csv"
-            parquet_path = self.folder / f"{table}.parquet"
-            if arrow is None:
-                write_atomic_with(csv_path, lambda f, s=spill: _write(s, f, None, None))
-            else:
-                # One pass over the spilled rows fills both files.
-                write_atomic_with(csv_path, lambda f, s=spill, p=parquet_path: write_atomic_with(
-                    p, lambda g: _write(s, f, g, arrow)))
-                written.append(parquet_path)
+            write_atomic_with(csv_path, lambda f, s=spill: _write_csv(s, f))
             written.append(csv_path)
+            if arrow is not None:
+                parquet_path = self.folder / f"{table}.parquet"
+                write_atomic_with(parquet_path, lambda f, s=spill, c=csv_path: _write_parquet(s, c, f, arrow))
+                written.append(parquet_path)
             spill.path.unlink(missing_ok=True)
         return written
 
 
-def _pyarrow() -> tuple[Any, Any] | None:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:  # Parquet is the optional `parquet` extra; the CSV is always there.
-        return None
-    return pa, pq
-
-
-def _write(spill: _Spill, csv_file: IO[bytes], parquet_file: IO[bytes] | None, arrow: tuple[Any, Any] | None) -> None:
-    columns = list(spill.columns)
-    text = io.TextIOWrapper(csv_file, encoding="utf-8", newline="")
-    writer = csv.writer(text, lineterminator="\n")
-    writer.writerow(columns)
-    flags = [i for i, c in enumerate(columns) if bool in spill.columns[c]]
-    parquet = _ParquetSink(parquet_file, spill, arrow) if parquet_file is not None and arrow else None
-    batch: list[list[Cell]] = []
-    for row in spill.rows():
-        batch.append([row.get(c) for c in columns])
-        if len(batch) >= _PARQUET_BATCH_ROWS:
-            _flush(batch, writer, flags, parquet)
-            batch = []
-    _flush(batch, writer, flags, parquet)
-    if parquet is not None:
-        parquet.close()
+def _write_csv(spill: _Spill, f: IO[bytes]) -> None:
+    text = io.TextIOWrapper(f, encoding="utf-8", newline="")
+    spill.write_csv(text)
     text.flush()
     text.detach()
 
 
-def _flush(batch: list[list[Cell]], writer: Any, flags: list[int], parquet: _ParquetSink | None) -> None:
-    if parquet is not None:
-        parquet.write(batch)
-    for values in batch:
-        for i in flags:
-            if isinstance(values[i], bool):
-                values[i] = "true" if values[i] else "false"
-        writer.writerow(values)
+def preload_pyarrow() -> None:
+    """Import pyarrow on a thread of its own, while the workers parse, so the tables need not wait for it."""
+    threading.Thread(target=_pyarrow, name="preload-pyarrow", daemon=True).start()
 
 
-class _ParquetSink:
-    """Writes batches of rows as Parquet row groups, a column at a time (pyarrow takes lists far
-    faster than a dict per row)."""
+def _pyarrow() -> Any | None:
+    try:
+        import pyarrow as pa
+        import pyarrow.csv as pacsv
+        import pyarrow.parquet as pq
+    except ImportError:  # Parquet is the optional `parquet` extra; the CSV is always there.
+        return None
+    return pa, pacsv, pq
 
-    def __init__(self, f: IO[bytes], spill: _Spill, arrow: tuple[Any, Any]):
-        pa, pq = arrow
-        self.pa = pa
-        types = [_arrow_type(pa, kinds) for kinds in spill.columns.values()]
-        self.schema = pa.schema(list(zip(spill.columns, types, strict=True)))
-        self.as_text = [t == pa.string() for t in types]
-        self.writer = pq.ParquetWriter(f, self.schema)
-        self.wrote = False
 
-    def write(self, batch: list[list[Cell]]) -> None:
-        if not batch and self.wrote:
-            return
-        columns = [list(c) for c in zip(*batch, strict=True)] if batch else [[] for _ in self.as_text]
-        for values, text in zip(columns, self.as_text, strict=True):
-            if text:
-                values[:] = [str(v) if v is not None else None for v in values]
-        self.writer.write_table(self.pa.table(columns, schema=self.schema))
-        self.wrote = True
-
-    def close(self) -> None:
-        self.writer.close()
+def _write_parquet(spill: _Spill, csv_path: Path, f: IO[bytes], arrow: Any) -> None:
+    """The finished CSV read back by Arrow's CSV reader, a block at a time, with each column's type
+    from the values the rows held. An empty cell is null, as it is in the CSV."""
+    pa, pacsv, pq = arrow
+    types = {name: _arrow_type(pa, kinds) for name, kinds in spill.columns.items()}
+    schema = pa.schema(list(types.items()))
+    reader = pacsv.open_csv(
+        csv_path,
+        # Blocks of this size make row groups large enough to compress well and bound the memory.
+        read_options=pacsv.ReadOptions(block_size=_PARQUET_BLOCK_BYTES),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(column_types=types, strings_can_be_null=True,
+                                             true_values=["true"], false_values=["false"]))
+    with pq.ParquetWriter(f, schema) as writer:
+        wrote = False
+        for batch in reader:
+            writer.write_batch(batch)
+            wrote = True
+        if not wrote:
+            writer.write_table(schema.empty_table())
 
 
 def _arrow_type(pa: Any, kinds: set[type]) -> Any:
