@@ -222,3 +222,28 @@ def test_empty_document_graph():
     doc = Document(Source("x.txt", "txt", "utf-8", "0" * 64, 0), "", ())
     assert doc.graph.number_of_nodes() == 0
     assert nx.read_graphml(io.BytesIO(graphml_text(doc.graph).encode("utf-8"))).number_of_nodes() == 0
+
+
+def _networkx_graphml(graph: nx.Graph) -> str:
+    out = io.BytesIO()
+    nx.write_graphml_xml(graph.copy(), out)
+    return out.getvalue().decode("utf-8")
+
+
+def test_graphml_is_what_networkx_writes():
+    doc = planparse.parse(REAL)
+    for graph in [plan.graph for plan in doc.plans] + [doc.graph]:
+        assert graphml_text(graph) == _networkx_graphml(graph)
+    small = nx.Graph(id="g1", name='引号"与&符号')
+    small.add_node(1, weight=1.5, done=True, note="a<b>&c\n第二行\t制表")
+    small.add_node(2)
+    small.add_edge(1, 2, kind="e")
+    assert graphml_text(small) == _networkx_graphml(small)
+    assert graphml_text(nx.MultiDiGraph()) == _networkx_graphml(nx.MultiDiGraph())
+
+
+def test_graphml_refuses_values_it_cannot_type():
+    graph = nx.DiGraph()
+    graph.add_node("a", spans=[1, 2])
+    with pytest.raises(nx.NetworkXError):
+        graphml_text(graph)

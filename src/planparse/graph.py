@@ -7,17 +7,21 @@ docs/graph.md describes each node and edge type.
 """
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .graphml import graphml_text
+
 if TYPE_CHECKING:
     import pandas as pd
 
     from .model import Document, Plan
+
+__all__ = ["ACTOR", "ASSIGNED", "DUE", "DUTY", "IN_SECTION", "RACI", "SECTION", "TIME", "build_graph",
+           "document_graph", "graphml_text", "raci_table"]
 
 Item = Mapping[str, Any]
 
@@ -56,14 +60,6 @@ def document_graph(doc: Document) -> nx.MultiDiGraph:
         graph.add_nodes_from(plan.graph.nodes(data=True))
         graph.add_edges_from(plan.graph.edges(keys=True, data=True))
     return graph
-
-
-def graphml_text(graph: nx.Graph) -> str:
-    # Written as a file is, in UTF-8: generate_graphml would turn every Chinese character into an
-    # entity. The standard library's writer takes about half the time of the lxml one.
-    out = io.BytesIO()
-    nx.write_graphml_xml(graph, out)
-    return out.getvalue().decode("utf-8")
 
 
 def raci_table(plan: Plan) -> pd.DataFrame:
