@@ -13,6 +13,7 @@ import pytest
 import planparse
 from planparse.cli import main
 from planparse.graph import build_graph, graphml_text
+from planparse.graph_items import plan_graphml
 from planparse.model import Actor, Assignee, Document, Duty, Plan, Relation, Section, Source, TimeExpression
 
 CORPORA = Path(__file__).resolve().parents[1] / "corpora"
@@ -245,5 +246,10 @@ def test_graphml_is_what_networkx_writes():
 def test_graphml_refuses_values_it_cannot_type():
     graph = nx.DiGraph()
     graph.add_node("a", spans=[1, 2])
-    with pytest.raises(nx.NetworkXError):
+    with pytest.raises(TypeError, match="spans"):
         graphml_text(graph)
+
+
+def test_a_plans_graphml_without_networkx_is_the_graphs():
+    for plan in planparse.parse(REAL).to_dict()["plans"]:
+        assert plan_graphml(plan) == graphml_text(build_graph(plan))

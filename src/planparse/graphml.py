@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import networkx as nx
-
 _HEAD = ("<?xml version='1.0' encoding='utf-8'?>\n"
          '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
          'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -39,7 +37,7 @@ class _Keys:
         for name, value in items.items():
             xml_type = _XML_TYPES.get(type(value))
             if xml_type is None:
-                raise nx.NetworkXError(f"GraphML writer does not support {type(value)} as data values.")
+                raise TypeError(f"GraphML holds str, int, float and bool values, not {type(value).__name__} ({name!r})")
             key = (str(name), xml_type, scope)
             key_id = self.ids.get(key)
             if key_id is None:
@@ -59,22 +57,32 @@ def _element(opening: str, data: list[str], indent: str) -> Iterable[str]:
     yield f"{indent}</{opening.split(' ', 1)[0]}>\n"
 
 
-def graphml_text(graph: nx.Graph) -> str:
-    """The graph as GraphML, in UTF-8 text (Chinese stays as it is, not as character entities)."""
-    keys = _Keys()
-    graph_data = keys.data({k: v for k, v in graph.graph.items() if k not in ("node_default", "edge_default", "id")},
-                           "graph", "    ")
-    body: list[str] = []
-    for node, attrs in graph.nodes(data=True):
-        body += _element(f'node id="{_attribute(node)}"', keys.data(attrs, "node", "      "), "    ")
+Edge = tuple[Any, Any, Any, Mapping[str, Any]]
+
+
+def graphml_text(graph: Any) -> str:
+    """A networkx graph as GraphML, in UTF-8 text (Chinese stays as it is, not as character entities)."""
     edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else \
         ((u, v, None, attrs) for u, v, attrs in graph.edges(data=True))
+    return graphml_document(graph.graph, graph.nodes(data=True), edges, directed=graph.is_directed())
+
+
+def graphml_document(graph_attrs: Mapping[str, Any], nodes: Iterable[tuple[Any, Mapping[str, Any]]],
+                     edges: Iterable[Edge], directed: bool = True) -> str:
+    """GraphML of a graph given as its attributes, its nodes and its edges (source, target, key or
+    None, attributes), in the order networkx would hold them."""
+    keys = _Keys()
+    graph_data = keys.data({k: v for k, v in graph_attrs.items() if k not in ("node_default", "edge_default", "id")},
+                           "graph", "    ")
+    body: list[str] = []
+    for node, attrs in nodes:
+        body += _element(f'node id="{_attribute(node)}"', keys.data(attrs, "node", "      "), "    ")
     for u, v, key, attrs in edges:
         opening = f'edge source="{_attribute(u)}" target="{_attribute(v)}"'
         if key is not None:
             opening += f' id="{_attribute(key)}"'
         body += _element(opening, keys.data(attrs, "edge", "      "), "    ")
-    graph_id = graph.graph.get("id")
-    opening = f'graph edgedefault="{"directed" if graph.is_directed() else "undirected"}"' + (
+    graph_id = graph_attrs.get("id")
+    opening = f'graph edgedefault="{"directed" if directed else "undirected"}"' + (
         f' id="{_attribute(graph_id)}"' if graph_id is not None else "")
     return "".join([_HEAD, *reversed(keys.lines), *_element(opening, body + graph_data, "  "), "</graphml>\n"])

@@ -14,7 +14,7 @@ from dataclasses import replace
 from multiprocessing.connection import Connection
 
 from ..errors import PlanParseError
-from ..graph import build_graph, graphml_text
+from ..graph_items import plan_graphml
 from ..pipeline import parse_text
 from .job import READY, Result, Task, failure, parse_file
 from .tables import document_fragment
@@ -26,7 +26,7 @@ def run_task(task: Task) -> Result:
     try:
         doc = parse_file(task.path, task.year, task.max_chars)
         json_text = json.dumps(doc, ensure_ascii=False)
-        graphs = {plan["id"]: graphml_text(build_graph(plan)) for plan in doc["plans"]}
+        graphs = {plan["id"]: plan_graphml(plan) for plan in doc["plans"]}
         table_rows = document_fragment(task.path, doc)
     except PlanParseError as exc:
         return failure(task, type(exc).__name__, exc.cause, time.perf_counter() - started)
