@@ -30,10 +30,12 @@ import lzma
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 import docx
 from docx.exceptions import PythonDocxError
@@ -89,8 +91,13 @@ _GRID_BEFORE, _GRID_SPAN, _H_MERGE, _V_MERGE = (w(t) for t in ("gridBefore", "gr
 _SDT, _SDT_CONTENT, _HYPERLINK, _FLD_SIMPLE = (w(t) for t in ("sdt", "sdtContent", "hyperlink", "fldSimple"))
 _FLD_CHAR, _INSTR_TEXT, _VANISH, _TXBX_CONTENT = (w(t) for t in ("fldChar", "instrText", "vanish", "txbxContent"))
 _P_STYLE, _NUM_PR, _OUTLINE_LVL, _CUSTOM_XML = w("pStyle"), w("numPr"), w("outlineLvl"), w("customXml")
-_PARAGRAPH_PROPERTIES = (_P_STYLE, _NUM_PR, _OUTLINE_LVL)
-_CELL_PROPERTIES = (_GRID_SPAN, _H_MERGE, _V_MERGE)
+# The properties the walk asks of paragraphs, cells and rows, and the element each sits in.
+_PROPERTY_HOLDERS = {
+    _P_STYLE: _PPR, _NUM_PR: _PPR, _OUTLINE_LVL: _PPR,
+    _GRID_SPAN: _TCPR, _H_MERGE: _TCPR, _V_MERGE: _TCPR,
+    _GRID_BEFORE: _TRPR,
+}
+_NO_PROPERTIES: Mapping[str, etree._Element] = MappingProxyType({})
 _VAL, _TYPE, _ANCHOR, _INSTR, _FLD_CHAR_TYPE = (w(t) for t in ("val", "type", "anchor", "instr", "fldCharType"))
 # Run content that stands for a fixed character (w:t and w:br are read apart).
 _RUN_CHARACTERS = {w("tab"): "\t", w("ptab"): "\t", w("cr"): "\n", w("noBreakHyphen"): "-"}
@@ -273,14 +280,6 @@ def _outline_value(level: etree._Element | None) -> int | None:
         return None
 
 
-def _first_children(parent: etree._Element | None, tags: tuple[str, ...]) -> dict[str, etree._Element]:
-    """The first child of `parent` of each tag in `tags`, found in one pass over the children."""
-    found: dict[str, etree._Element] = {}
-    for prop in parent.iterchildren(*tags) if parent is not None else ():
-        found.setdefault(prop.tag, prop)
-    return found
-
-
 # ---------------------------------------------------------------------------------------
 # Fields and tables of contents
 
@@ -371,6 +370,14 @@ class _Scope:
     tables: int = 0
 
 
+class _StyleFacts(NamedTuple):
+    """What a paragraph style alone says about its paragraphs."""
+
+    name: str | None
+    marks_toc: bool
+    heading_level: int | None
+
+
 @dataclass
 class _Paragraph:
     text: str
@@ -380,84 +387,116 @@ class _Paragraph:
     heading_level: int | None = None
 
 
+# What the body walk gives: blocks where a scope counts locators; inside a table cell, where
+# only the texts are joined, the bare texts (no locators, no Block objects).
+_Out = list[Block] | list[str]
+
+
 @dataclass
 class _BodyReader:
     styles: _Styles
     counter: ListCounter
     toc_entries_dropped: int = 0
     fields: _Fields = field(default_factory=_Fields)
-    # What a paragraph style alone says: whether it marks TOC entries, and its heading level.
-    _style_facts: dict[str | None, tuple[bool, int | None]] = field(default_factory=dict)
+    _style_facts: dict[str | None, _StyleFacts] = field(default_factory=dict)
+    # What one search of the body in C finds (see `_look_through`) rather than a search in
+    # every paragraph, cell and run: few of them hold anything that is searched for.
+    _properties: dict[etree._Element, dict[str, etree._Element]] = field(default_factory=dict)
+    _has_hidden_runs: bool = False
+    _has_text_boxes: bool = False
 
     def read(self, body: etree._Element) -> list[Block]:
-        return list(self._container(body, _Scope("body")))
+        self._look_through(body)
+        blocks: list[Block] = []
+        self._container(body, _Scope("body"), blocks)
+        return blocks
 
-    def _container(self, element: etree._Element, scope: _Scope) -> Iterator[Block]:
+    def _look_through(self, body: etree._Element) -> None:
+        """Note whether the body has hidden runs and text boxes, and the properties its
+        paragraphs, cells and rows have: for each owner, the first child of each tag in its
+        first w:pPr, w:tcPr or w:trPr."""
+        for el in body.iter(_VANISH, _TXBX_CONTENT, *_PROPERTY_HOLDERS):
+            tag = el.tag
+            if tag == _VANISH:
+                self._has_hidden_runs = True
+                continue
+            if tag == _TXBX_CONTENT:
+                self._has_text_boxes = True
+                continue
+            holder = el.getparent()
+            if holder.tag != _PROPERTY_HOLDERS[tag]:
+                continue
+            owner = holder.getparent()
+            # The holder is nearly always its owner's first child.
+            if owner[0] is holder or first_child(owner, holder.tag) is holder:
+                self._properties.setdefault(owner, {}).setdefault(tag, el)
+
+    def _container(self, element: etree._Element, scope: _Scope | None, out: _Out) -> None:
+        """Read the paragraphs and tables in `element` into `out`; `scope` is None inside a table cell."""
         for child in element:
             tag = child.tag
             if tag == _P:
-                yield from self._paragraph(child, scope)
+                self._paragraph(child, scope, out)
             elif tag == _TBL:
-                yield from self._table(child, scope)
+                self._table(child, scope, out)
             elif tag == _SDT:
-                yield from self._content_control(child, scope)
+                self._content_control(child, scope, out)
             elif tag in _BLOCK_CONTAINERS:
-                yield from self._container(child, scope)
+                self._container(child, scope, out)
 
-    def _content_control(self, sdt: etree._Element, scope: _Scope) -> Iterator[Block]:
+    def _content_control(self, sdt: etree._Element, scope: _Scope | None, out: _Out) -> None:
         content = first_child(sdt, _SDT_CONTENT)
         if content is None:
             return
         if not _is_toc_sdt(sdt):
-            yield from self._container(content, scope)
+            self._container(content, scope, out)
             return
-        for _ in self._container(content, scope):
-            self.toc_entries_dropped += 1
+        kept = len(out)
+        self._container(content, scope, out)
+        self.toc_entries_dropped += len(out) - kept
+        del out[kept:]
 
-    def _paragraph(self, p: etree._Element, scope: _Scope) -> Iterator[Block]:
-        scope.paragraphs += 1
-        locator = f"{scope.prefix}/p[{scope.paragraphs}]"
+    def _paragraph(self, p: etree._Element, scope: _Scope | None, out: _Out) -> None:
+        locator = None
+        if scope is not None:
+            scope.paragraphs += 1
+            locator = f"{scope.prefix}/p[{scope.paragraphs}]"
         para = self._read_paragraph(p)
         text = para.label.apply(para.text) if para.label else para.text
         if para.in_toc:
             self.toc_entries_dropped += bool(text.strip())
         elif text.strip():
-            yield Block(
-                kind="heading" if para.heading_level else "paragraph",
-                text=text,
-                locator=locator,
-                label=para.label.text if para.label else None,
-                heading_level=para.heading_level,
-                style=para.style,
-            )
-        for index, box in enumerate(_text_boxes(p), 1):
-            yield from self._container(box, _Scope(f"{locator}/txbx[{index}]"))
+            out.append(text if locator is None else _paragraph_block(para, text, locator))
+        if self._has_text_boxes:
+            for index, box in enumerate(_text_boxes(p), 1):
+                self._container(box, None if locator is None else _Scope(f"{locator}/txbx[{index}]"), out)
 
     def _read_paragraph(self, p: etree._Element) -> _Paragraph:
-        props = _first_children(first_child(p, _PPR), _PARAGRAPH_PROPERTIES)
+        props = self._properties.get(p, _NO_PROPERTIES)
         style_id = self.styles.paragraph_style(props.get(_P_STYLE))
-        style = self.styles.name(style_id)
-        toc_style, style_heading_level = self._style_facts_of(style_id, style)
-        self.fields.start_paragraph()
+        facts = self._style_facts.get(style_id) or self._style_facts_of(style_id)
+        fields = self.fields
+        fields.start_paragraph()
         parts: list[str] = []
         links_to_toc = self._inline(p, parts)
-        marks = self.fields.toc_marks()
+        marks = fields.toc_marks()
         if links_to_toc:
             marks.add(_TocMark.LINK)
         text = "".join(parts)
-        in_toc = toc_style or (bool(marks) and _is_toc_entry(marks, text))
-        para = _Paragraph(text, style, in_toc)
+        in_toc = facts.marks_toc or (bool(marks) and _is_toc_entry(marks, text))
+        para = _Paragraph(text, facts.name, in_toc)
         if not in_toc:
             para.label = self._label(props.get(_NUM_PR), style_id)
             own_level = _outline_value(props.get(_OUTLINE_LVL))
-            para.heading_level = _heading_level(own_level) if own_level is not None else style_heading_level
+            para.heading_level = _heading_level(own_level) if own_level is not None else facts.heading_level
         return para
 
-    def _style_facts_of(self, style_id: str | None, style: str | None) -> tuple[bool, int | None]:
+    def _style_facts_of(self, style_id: str | None) -> _StyleFacts:
         if style_id not in self._style_facts:
+            style = self.styles.name(style_id)
             match = _HEADING_STYLE.match(style or "")
             level = int(match.group(1)) if match else _heading_level(self.styles.outline_level(style_id))
-            self._style_facts[style_id] = (bool(style and _TOC_STYLE.search(style)), level)
+            self._style_facts[style_id] = _StyleFacts(style, bool(style and _TOC_STYLE.search(style)), level)
         return self._style_facts[style_id]
 
     def _label(self, num_pr: etree._Element | None, style_id: str | None) -> NumberLabel | None:
@@ -487,14 +526,9 @@ class _BodyReader:
 
     def _run(self, run: etree._Element, parts: list[str]) -> None:
         children = list(run)
-        # w:rPr comes first in a run: looking through the children at hand is cheaper than a search.
-        rpr = None
-        for child in children:
-            if child.tag == _RPR:
-                rpr = child
-                break
-        hidden = rpr is not None and is_on(first_child(rpr, _VANISH))
+        hidden = self._has_hidden_runs and _is_hidden(children)
         fields = self.fields
+        hiding = hidden or fields.hiding()
         for child in children:
             tag = child.tag
             if tag == _FLD_CHAR:
@@ -505,9 +539,10 @@ class _BodyReader:
                     fields.separate()
                 elif kind == "end":
                     fields.end()
+                hiding = hidden or fields.hiding()
             elif tag == _INSTR_TEXT:
                 fields.instruction(child.text or "")
-            elif hidden or fields.hiding():
+            elif hiding:
                 continue
             elif tag == _T:
                 parts.append(child.text or "")
@@ -517,29 +552,35 @@ class _BodyReader:
             elif tag in _RUN_CHARACTERS:
                 parts.append(_RUN_CHARACTERS[tag])
 
-    def _table(self, tbl: etree._Element, scope: _Scope) -> Iterator[Block]:
-        scope.tables += 1
-        locator = f"{scope.prefix}/tbl[{scope.tables}]"
-        rows = list(_children(tbl, _TR))
+    def _table(self, tbl: etree._Element, scope: _Scope | None, out: _Out) -> None:
+        locator = None
+        if scope is not None:
+            scope.tables += 1
+            locator = f"{scope.prefix}/tbl[{scope.tables}]"
+        rows = _children(tbl, _TR)
         if len(rows) == 1:
-            cells = list(_children(rows[0], _TC))
+            cells = _children(rows[0], _TC)
             if len(cells) == 1:
-                yield from self._container(cells[0], _Scope(f"{locator}/tr[1]/tc[1]"))
+                self._container(cells[0], None if locator is None else _Scope(f"{locator}/tr[1]/tc[1]"), out)
                 return
         origins: dict[int, str] = {}
         for index, tr in enumerate(rows, 1):
-            row_locator = f"{locator}/tr[{index}]"
-            cells = self._row_cells(tr, row_locator, origins)
-            if any(cell.strip() for cell in cells):
-                yield Block(kind="table_row", text="\t".join(cells), locator=row_locator, cells=tuple(cells))
+            cells = self._row_cells(tr, origins)
+            if not any(cell.strip() for cell in cells):
+                continue
+            if locator is None:
+                out.append(" ".join(cells))
+            else:
+                out.append(Block(kind="table_row", text="\t".join(cells), locator=f"{locator}/tr[{index}]",
+                                 cells=tuple(cells)))
 
-    def _row_cells(self, tr: etree._Element, locator: str, origins: dict[int, str]) -> list[str]:
+    def _row_cells(self, tr: etree._Element, origins: dict[int, str]) -> list[str]:
         """Cell texts of one row; `origins` carries each grid column's latest text down the rows."""
-        trpr = first_child(tr, _TRPR)
-        column = _int_val(first_child(trpr, _GRID_BEFORE) if trpr is not None else None, 0)
+        properties = self._properties
+        column = _int_val(properties.get(tr, _NO_PROPERTIES).get(_GRID_BEFORE), 0)
         cells: list[str] = []
-        for index, tc in enumerate(_children(tr, _TC), 1):
-            props = _first_children(first_child(tc, _TCPR), _CELL_PROPERTIES)
+        for tc in _children(tr, _TC):
+            props = properties.get(tc, _NO_PROPERTIES)
             span = max(1, _int_val(props.get(_GRID_SPAN), 1))
             h_merge, v_merge = props.get(_H_MERGE), props.get(_V_MERGE)
             if h_merge is not None and h_merge.get(_VAL) != "restart":
@@ -548,19 +589,36 @@ class _BodyReader:
             if v_merge is not None and v_merge.get(_VAL) != "restart":
                 text = origins.get(column, "")
             else:
-                text = self._cell_text(tc, f"{locator}/tc[{index}]")
+                text = self._cell_text(tc)
                 origins[column] = text
             cells.append(text)
             column += span
         return cells
 
-    def _cell_text(self, tc: etree._Element, locator: str) -> str:
-        lines = [
-            " ".join(block.cells) if block.kind == "table_row" else block.text
-            for block in self._container(tc, _Scope(locator))
-        ]
+    def _cell_text(self, tc: etree._Element) -> str:
+        lines: list[str] = []
+        self._container(tc, None, lines)
         # A tab inside a cell would read as a cell boundary in the row's text.
         return "\n".join(lines).replace("\t", " ")
+
+
+def _paragraph_block(para: _Paragraph, text: str, locator: str) -> Block:
+    return Block(
+        kind="heading" if para.heading_level else "paragraph",
+        text=text,
+        locator=locator,
+        label=para.label.text if para.label else None,
+        heading_level=para.heading_level,
+        style=para.style,
+    )
+
+
+def _is_hidden(run_children: list[etree._Element]) -> bool:
+    """Whether a run's properties (its first w:rPr) switch on w:vanish."""
+    for child in run_children:
+        if child.tag == _RPR:
+            return is_on(first_child(child, _VANISH))
+    return False
 
 
 def _heading_level(outline_level: int | None) -> int | None:
@@ -570,17 +628,20 @@ def _heading_level(outline_level: int | None) -> int | None:
     return None
 
 
-def _children(element: etree._Element, tag: str) -> Iterator[etree._Element]:
+def _children(element: etree._Element, tag: str) -> list[etree._Element]:
     """Children named `tag`, looking through content controls and custom XML wrappers."""
+    found = []
     for child in element:
-        if child.tag == tag:
-            yield child
-        elif child.tag == _SDT:
+        child_tag = child.tag
+        if child_tag == tag:
+            found.append(child)
+        elif child_tag == _SDT:
             content = first_child(child, _SDT_CONTENT)
             if content is not None:
-                yield from _children(content, tag)
-        elif child.tag == _CUSTOM_XML:
-            yield from _children(child, tag)
+                found += _children(content, tag)
+        elif child_tag == _CUSTOM_XML:
+            found += _children(child, tag)
+    return found
 
 
 def _text_boxes(p: etree._Element) -> list[etree._Element]:

@@ -8,10 +8,11 @@ above it, or only in <title>), so the title is looked for separately and put fir
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import lxml.html
@@ -53,7 +54,6 @@ _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|\s-\s|--|—\s)\s*")
 _ATTACHMENT = re.compile(r"^\s*附\s*件")
 _WORD = re.compile(r"\w")
 _FONT_SIZE = re.compile(r"font-size\s*:\s*(\d+(?:\.\d+)?)\s*(pt|px)", re.I)
-_WHITESPACE = re.compile(r"\s+")
 
 # lxml.html's own parser has every element's Python class picked by a lookup written in
 # Python, a large share of the reader's time; a plain parser with the same options builds the
@@ -61,6 +61,9 @@ _WHITESPACE = re.compile(r"\s+")
 # here, as lxml.html defines it; drop_tree is _drop_tree below.
 _PARSER = etree.HTMLParser()
 _STRING_CONTENT = etree.XPath("string()", smart_strings=False)
+# The <meta> tags that give a page's title, most specific first, as (attribute, value); then <title>.
+_TITLE_METAS = (("name", "ArticleTitle"), ("property", "og:title"), ("name", "title"))
+_HEAD_TITLE = etree.XPath("//head/title//text()", smart_strings=False)
 # The ids of `root` and the elements under it, as root.iter() would find them.
 _IDS = etree.XPath("descendant-or-self::*/@id", smart_strings=False)
 
@@ -85,11 +88,16 @@ class _Line:
     kind: BlockKind = "paragraph"
     cells: tuple[str, ...] = ()
     heading_level: int | None = None
+    # functools.cached_property takes a lock on every access (Python 3.11), and the article
+    # search asks for the chain of every line.
+    _chain: tuple[etree._Element, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    @property
     def chain(self) -> tuple[etree._Element, ...]:
         """The anchor and its ancestors, innermost first: asked for by several steps."""
-        return (self.anchor, *self.anchor.iterancestors())
+        if self._chain is None:
+            self._chain = (self.anchor, *self.anchor.iterancestors())
+        return self._chain
 
 
 def _is_link(line: _Line) -> bool:
@@ -107,7 +115,9 @@ def _title_kinds() -> tuple[str, ...]:
 
 
 def _squash(text: str) -> str:
-    return _WHITESPACE.sub("", text.replace("\u3000", ""))
+    # str.split and re's \s both split on what str.isspace calls whitespace, U+3000 included;
+    # split is the faster of the two.
+    return "".join(text.split())
 
 
 def _clean(text: str) -> str:
@@ -170,16 +180,9 @@ def _tag(el: etree._Element) -> str | None:
     return tag.lower() if isinstance(tag, str) else None
 
 
-def _is_invisible(el: etree._Element) -> bool:
-    # Asked of every element of the page: _tag is spelled out here to save a call on each.
-    tag = el.tag
-    if not isinstance(tag, str):
-        return True
-    tag = tag.lower()
-    if tag in _INVISIBLE:
-        return True
+def _hidden_by_attribute(el: etree._Element) -> bool:
     # Pages hide <body> until a script has run; what is hidden below it stays hidden.
-    if tag in ("html", "body"):
+    if el.tag in ("html", "body"):
         return False
     if el.get("hidden") is not None:
         return True
@@ -188,7 +191,15 @@ def _is_invisible(el: etree._Element) -> bool:
 
 
 def _drop_invisible(root: etree._Element) -> None:
-    doomed = [el for el in root.iter() if _is_invisible(el)]
+    """Drop comments, processing instructions, invisible elements and elements hidden by their
+    attributes. libxml2's HTML parser gives tag names in lower case, so lxml finds the
+    invisible elements by name in C; only the attributes need a look at every element."""
+    # Asking for the attributes here first saves a call on every element without them.
+    doomed = [*root.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity, *_INVISIBLE),
+              *(el for el in root.iter(etree.Element)
+                if (el.get("hidden") is not None or el.get("style") is not None) and _hidden_by_attribute(el))]
+    # The order of dropping does not matter: each tail joins the text before it either way,
+    # and an element dropped twice (or inside a dropped one) changes nothing more.
     for el in doomed:
         if el.getparent() is not None:
             _drop_tree(el)
@@ -208,10 +219,16 @@ def _drop_tree(el: etree._Element) -> None:
 
 def _page_titles(root: etree._Element) -> list[str]:
     """What the page's head says its title is, most specific first."""
+    # One search for <meta> in C rather than one XPath over the page per kind of meta tag.
+    metas = list(root.iter("meta"))
+    candidates = [
+        [content for meta in metas if meta.get(attribute) == value and (content := meta.get("content")) is not None]
+        for attribute, value in _TITLE_METAS
+    ]
+    candidates.append(_HEAD_TITLE(root))
     found = []
-    for xpath in ('//meta[@name="ArticleTitle"]/@content', '//meta[@property="og:title"]/@content',
-                  '//meta[@name="title"]/@content', "//head/title//text()"):
-        text = _clean(" ".join(root.xpath(xpath)))
+    for parts in candidates:
+        text = _clean(" ".join(parts))
         if text:
             found.append(text)
     return found
@@ -241,9 +258,7 @@ class _Collector:
         self._links = 0
         self._anchor: etree._Element | None = None
 
-    def add(self, text: str | None, anchor: etree._Element, in_link: bool) -> None:
-        if not text:
-            return
+    def add(self, text: str, anchor: etree._Element, in_link: bool) -> None:
         if self._anchor is None and text.strip():
             self._anchor = anchor
         self._parts.append(text)
@@ -256,7 +271,9 @@ class _Collector:
             text = _clean("".join(self._parts))
             if text:
                 self.lines.append(_Line(text, self._anchor, len(_squash(text)), self._links))
-        self._parts, self._links, self._anchor = [], 0, None
+        # Every block element flushes on entry and exit, mostly with nothing added.
+        if self._parts:
+            self._parts, self._links, self._anchor = [], 0, None
 
     def walk(self, el: etree._Element, tag: str, anchor: etree._Element, in_link: bool) -> None:
         """Collect the lines of `el`, an element whose lower-cased tag is `tag`."""
@@ -272,13 +289,18 @@ class _Collector:
             self.flush()
             anchor = el
         in_link = in_link or tag == "a"
+        # Most elements have neither text nor tail: `add` is only called with some.
         add = self.add
-        add(el.text, anchor, in_link)
+        text = el.text
+        if text:
+            add(text, anchor, in_link)
         for child in el:
             child_tag = child.tag
             if isinstance(child_tag, str):
                 self.walk(child, child_tag.lower(), anchor, in_link)
-            add(child.tail, anchor, in_link)
+            tail = child.tail
+            if tail:
+                add(tail, anchor, in_link)
         if is_block:
             self.flush()
 
@@ -384,8 +406,12 @@ def _article(lines: list[_Line]) -> etree._Element | None:
         w = _weight(line)
         chain = line.chain
         for i, el in enumerate(chain):
-            scores[el] = scores.get(el, 0) + w
-            depth[el] = len(chain) - i
+            if el in scores:
+                scores[el] += w
+            else:
+                # An element's depth is the same in every chain it is part of.
+                scores[el] = w
+                depth[el] = len(chain) - i
     if not scores:
         return None
     best = max(scores, key=lambda el: (scores[el], depth[el]))
@@ -530,16 +556,33 @@ class _Locator:
         self._tree = root.getroottree()
         ids = Counter(i for i in _IDS(root) if i)
         self._unique = {i for i, n in ids.items() if n == 1 and '"' not in i}
+        # Blocks share their ancestors: for each element looked at, the nearest element at or
+        # above it with a unique id, as that id and the length of its path.
+        self._anchors: dict[etree._Element, tuple[str, int] | None] = {}
 
     def __call__(self, el: etree._Element) -> str:
         path = self._tree.getpath(el)
-        if not self._unique:
+        anchor = self._anchor(el) if self._unique else None
+        if anchor is None:
             return path
-        for anc in (el, *el.iterancestors()):
+        anchor_id, anchor_path_length = anchor
+        return f'//*[@id="{anchor_id}"]' + path[anchor_path_length:]
+
+    def _anchor(self, el: etree._Element) -> tuple[str, int] | None:
+        passed = []
+        found = None
+        for anc in itertools.chain((el,), el.iterancestors()):
+            if anc in self._anchors:
+                found = self._anchors[anc]
+                break
+            passed.append(anc)
             anchor_id = anc.get("id")
             if anchor_id in self._unique:
-                return f'//*[@id="{anchor_id}"]' + path[len(self._tree.getpath(anc)):]
-        return path
+                found = anchor_id, len(self._tree.getpath(anc))
+                break
+        for anc in passed:
+            self._anchors[anc] = found
+        return found
 
 
 def _block(line: _Line, locate: _Locator) -> Block:
