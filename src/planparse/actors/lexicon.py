@@ -42,6 +42,8 @@ class ActorLexicon:
     source_before: tuple[str, ...]
     source_after: tuple[str, ...]
     subject_cues: tuple[str, ...]
+    # Finds any of subject_cues in a stretch of text at once.
+    any_subject_cue: re.Pattern[str]
     not_subject_cues: tuple[str, ...]
     receiver_cues: tuple[str, ...]
     owner_labels: tuple[str, ...]
@@ -131,6 +133,7 @@ def lexicon() -> ActorLexicon:
         source_before=_longest_first(raw["source_cues"]["before"]),
         source_after=_longest_first(raw["source_cues"]["after"]),
         subject_cues=_longest_first(raw["subject_cues"]["words"]),
+        any_subject_cue=re.compile(_alternation(raw["subject_cues"]["words"])),
         not_subject_cues=_longest_first(raw["subject_cues"]["not_cues"]),
         receiver_cues=_longest_first(raw["receiver_cues"]["words"]),
         owner_labels=_longest_first(raw["owner_labels"]["words"]),

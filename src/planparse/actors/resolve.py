@@ -11,7 +11,9 @@ drops a distributive prefix (基层司法所 → 各基层司法所), or is how 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import ActorLexicon, lexicon
@@ -25,6 +27,7 @@ _OWNER_LIST = re.compile(r"(?:责任单位|牵头单位|配合单位|责任部�
                          r"实施单位|负责单位|负责部门|责任人|责任领导)\s*[：:]")
 _CLAUSE_REST = re.compile(r"[^。；;：:\n]{0,30}")
 _SOURCE_TOPIC = re.compile(r"对[^，,。；;]{0,16}的(?:一系列)?(?:重要|重大|决策)?")
+_CLAUSE_MARK = re.compile("[。；\n（(]")
 _OBJECT_ENDS = frozenset("和及与、，,。；;")
 _ROLE_LABELS = frozenset({"组长", "副组长", "常务副组长", "主任", "副主任", "成员", "组员", "秘书长"})
 
@@ -41,8 +44,15 @@ class Cluster:
         self.mentions.append(span)
 
 
-def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
-    """subject, receiver, owner, audience, source or other: what the words around a mention make of it."""
+def clause_marks(text: str, lo: int, hi: int) -> list[int]:
+    """Where the marks that may open a clause stand in text[lo:hi], for `cue_of`."""
+    return [m.start() for m in _CLAUSE_MARK.finditer(text, lo, hi)]
+
+
+def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon, marks: Sequence[int]) -> str:
+    """subject, receiver, owner, audience, source or other: what the words around a mention make of it.
+
+    `marks` are the `clause_marks` of the text the mentions were found in."""
     before = text[max(lo, m.start - 8):m.start]
     after = text[m.end:m.end + 8]
     if before.endswith(lex.source_before) and \
@@ -57,7 +67,8 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
     line_end = text.find("\n", m.end)
     if "\t" in text[line_start:line_end if line_end >= 0 else len(text)]:
         return "owner"
-    clause_start = max(text.rfind(c, lo, m.start) for c in "。；\n（(")
+    before_mention = bisect_left(marks, m.start)
+    clause_start = marks[before_mention - 1] if before_mention else -1
     if _OWNER_LIST.search(text, max(clause_start, lo), m.start):
         return "owner"
     if before.endswith(lex.receiver_cues) \
@@ -82,7 +93,7 @@ def cue_of(text: str, m: Mention, lo: int, lex: ActorLexicon) -> str:
         # A name that opens a clause with nothing it does after it is a topic or an owner of
         # something (学生综合素质不断提高, 学校基本办学条件达到…), not a doer.
         clause = _CLAUSE_REST.match(text, m.end).group()
-        return "opens" if any(w in clause for w in lex.subject_cues) else "other"
+        return "opens" if lex.any_subject_cue.search(clause) else "other"
     return "other"
 
 
@@ -111,7 +122,8 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
             issuer: str | None) -> tuple[list[Cluster], dict[str, int]]:
     """Actors as clusters of names, and the cluster of each name."""
     lex = lexicon()
-    cues = [cue_of(text, m, lo, lex) for m in mentions]
+    marks = clause_marks(text, lo, hi)
+    cues = [cue_of(text, m, lo, lex, marks) for m in mentions]
     _propagate(text, mentions, cues)
     in_org = org.spans
     members = {mem.name for mem, _, _ in org.members}
