@@ -119,6 +119,60 @@ def _add_batch(sub: argparse._SubParsersAction) -> None:
     b.set_defaults(run=_cmd_batch)
 
 
+def _rule_ids(text: str) -> list[str]:
+    return [r for r in (x.strip() for x in text.split(",")) if r]
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    """Exit 1 when any error-level finding is found, 2 when a file cannot be read or configured, else 0."""
+    # The checks load networkx; only this command needs them.
+    from .checks import ConfigError, config_for
+    from .checks.render import json_line, text_lines
+
+    status = 0
+    for path in args.files:
+        try:
+            config = config_for(path).with_options(args.select, args.ignore or ())
+            doc = parse(path)
+        except (PlanParseError, ConfigError) as exc:
+            print(f"planparse: {exc}", file=sys.stderr)
+            status = 2
+            continue
+        findings = doc.check(config)
+        if args.format == "json":
+            print(json_line(str(path), findings))
+        else:
+            for line in text_lines(str(path), doc, findings):
+                print(line)
+        if status == 0 and any(f.severity == "error" for f in findings):
+            status = 1
+    return status
+
+
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from .checks import rules
+
+    for rule in rules().values():
+        print(f"{rule.id:<22} {rule.severity:<8} {rule.rationale}")
+    return 0
+
+
+def _add_checks(sub: argparse._SubParsersAction) -> None:
+    c = sub.add_parser("check", help="find gaps in plans: duties given to nobody, groups without a leader, ...",
+                       description="Run the gap checks (`planparse rules` lists them) over plan files and print "
+                                   "path:line:col: RULE message. [tool.planparse] in the nearest pyproject.toml "
+                                   "above a file sets select, ignore and severity. Exit status: 0 when no "
+                                   "error-level finding, 1 when any, 2 when a file cannot be read.")
+    c.add_argument("files", nargs="+", metavar="FILE", help="a plan file: .txt .docx .pdf .html .htm .md .doc")
+    c.add_argument("--select", type=_rule_ids, metavar="IDS", help="run only these rules (comma-separated ids)")
+    c.add_argument("--ignore", type=_rule_ids, metavar="IDS", help="leave these rules out (comma-separated ids)")
+    c.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text: one line a finding (default); json: one object per file with its findings")
+    c.set_defaults(run=_cmd_check)
+    r = sub.add_parser("rules", help="list the gap checks with their severity and rationale")
+    r.set_defaults(run=_cmd_rules)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="planparse", description="Turn Chinese administrative plans into structure.")
     ap.add_argument("--version", action="version", version=f"planparse {__version__}")
@@ -131,6 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indent", action="store_true", help="indent the JSON")
     p.set_defaults(run=_cmd_parse)
     _add_batch(sub)
+    _add_checks(sub)
     return ap
 
 

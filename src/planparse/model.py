@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
 
+    from .checks.config import CheckConfig
+
 Span = tuple[int, int]
 
 
@@ -164,6 +166,27 @@ class Duty:
 
 
 @dataclass(frozen=True)
+class Finding:
+    """A gap a check rule found in a plan: which rule, how grave, what, and where (planparse.checks)."""
+
+    rule: str
+    severity: str
+    message: str
+    section: str | None = None
+    span: Span | None = None
+    refs: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"rule": self.rule, "severity": self.severity, "message": self.message}
+        if self.section is not None:
+            out["section"] = self.section
+        if self.span is not None:
+            out["span"] = list(self.span)
+        out["refs"] = list(self.refs)
+        return out
+
+
+@dataclass(frozen=True)
 class Plan:
     """One plan of a file: its title, issuer, span and what was found in it."""
 
@@ -213,6 +236,14 @@ class Plan:
         from .graph import raci_table
 
         return raci_table(self)
+
+    def check(self, config: CheckConfig | None = None, text: str | None = None) -> list[Finding]:
+        """The gaps the check rules find in this plan (planparse.checks), in text order. `text` is the
+        document's text (`Document.check` passes it); without it the rules that read the wording
+        around an item see only what the model holds."""
+        from .checks import check_plan
+
+        return check_plan(self, config, text)
 
 
 @dataclass(frozen=True)
@@ -266,6 +297,10 @@ class Document:
         from .graph import document_graph
 
         return document_graph(self)
+
+    def check(self, config: CheckConfig | None = None) -> list[Finding]:
+        """The gaps the check rules find in every plan of the document (planparse.checks)."""
+        return [f for plan in self.plans for f in plan.check(config, self.text)]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a text offset in the normalised text."""

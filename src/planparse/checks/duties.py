@@ -1,0 +1,104 @@
+"""Rules on who is given each duty."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import Duty
+from .clauses import DIRECTING, doerless, owners_here
+from .lexicon import audiences, body_suffixes, lead_words, support_words, vague_collective, words
+from .registry import Context, Hit, rule
+
+_BODIES = ("unit", "group", "office", "external")
+
+
+def _quote(duty: Duty) -> str:
+    return f"「{duty.action}」"
+
+
+@rule("orphan-duty")
+def orphan_duty(ctx: Context) -> Iterator[Hit]:
+    for duty in ctx.plan.duties:
+        if duty.assignees or duty.modality not in DIRECTING:
+            continue
+        # A body named earlier in the same sentence is most likely its doer, one the duty finder did
+        # not link; the finding is for a duty the text gives to nobody.
+        start, end = ctx.clause(duty.span, words("sentence_marks"))
+        # So is one named in the sentence before it in the same paragraph: 各级人民政府要…。要加大…
+        # goes on with the same doer.
+        before = ctx.clause((start - 1, start - 1), words("sentence_marks"))[0] if start > ctx.plan.span[0] else start
+        if ctx.text is not None and ctx.text[start - 1:start] == "\n":
+            before = start
+        # An audience (考生, 学生) is a doer the actor finder does not list as an actor.
+        if any(ctx.named_in(a.id, (before, end)) for a in ctx.plan.actors) or not doerless(ctx, duty) \
+                or any(w in ctx.words((before, end)) for w in audiences()):
+            continue
+        yield Hit(f"the duty {_quote(duty)} is given to nobody", duty.span, (duty.id,))
+
+
+def _listed_after_each(ctx: Context, actor_ids: list[str], sentence: tuple[int, int]) -> bool:
+    first = min((m[0] for a in actor_ids for m in ctx.actors[a].mentions if sentence[0] <= m[0] < sentence[1]),
+                default=None)
+    if first is None:
+        return False
+    return re.split("[，,：:]", ctx.words((sentence[0], first)))[-1].lstrip().startswith("各")
+
+
+def _misread(ctx: Context, duty: Duty) -> bool:
+    """An action that is a long list (食堂、公寓、库房、…), holds a stray bracket (负责）推广…) or is
+    mostly names is a clause the duty finder misread; the check leaves it alone."""
+    action = duty.action
+    if action.count("、") >= 3 or action.count("）") > action.count("（") or action.endswith(body_suffixes()):
+        return True
+    for actor in ctx.plan.actors:
+        action = action.replace(actor.name, "")
+    return len(re.sub(r"[、，,和及与等\s]", "", action)) < 4
+
+
+def _lead_elsewhere(ctx: Context, duty: Duty, collectives: list) -> bool:
+    """Whether the sentence names who leads after all: a body of its own (海事管理机构…，有关单位应当配合),
+    a supporting part (配合), or which ones (设有气象台站的有关部门)."""
+    sentence = ctx.sentence(duty.span, words("sentence_marks"))
+    if duty.action.startswith(support_words()):
+        return True
+    if any(a.kind != "collective" and ctx.named_in(a.id, sentence) for a in ctx.plan.actors):
+        return True
+    firsts = [m[0] for a in collectives for m in a.mentions if sentence[0] <= m[0] < sentence[1]]
+    return any(ctx.words((m - 1, m)) == "的" for m in firsts)
+
+
+@rule("collective-only")
+def collective_only(ctx: Context) -> Iterator[Hit]:
+    for duty in ctx.plan.duties:
+        actors = [ctx.actors[a.actor] for a in duty.assignees if a.actor in ctx.actors]
+        if actors and all(vague_collective().match(a.name) for a in actors) and owners_here(ctx, duty) \
+                and not _lead_elsewhere(ctx, duty, actors):
+            names = "、".join(dict.fromkeys(a.name for a in actors))
+            yield Hit(f"the duty {_quote(duty)} is given only to {names}, with no unit named to lead it",
+                      duty.span, (duty.id, *dict.fromkeys(a.id for a in actors)))
+
+
+@rule("no-lead")
+def no_lead(ctx: Context) -> Iterator[Hit]:
+    for duty in ctx.plan.duties:
+        roles = {a.actor: a.role for a in duty.assignees}
+        # Collectives (各县区、各部门) and posts (各支部书记) each do their own share: no one need lead
+        # them. A name holding 、 is a list the actor finder could not split: who is in it is unclear.
+        bodies = [a for a, role in roles.items() if role == "responsible" and a in ctx.actors
+                  and ctx.actors[a].kind in _BODIES and "、" not in ctx.actors[a].name]
+        if len(bodies) < 2 or any(role in ("lead", "accountable") for role in roles.values()):
+            continue
+        sentence = ctx.sentence(duty.span, words("sentence_marks"))
+        wording = ctx.words(sentence)
+        here = set(owners_here(ctx, duty))
+        # A name the sentence does not spell is a stretch the actor finder misread.
+        responsible = [a for a in bodies if a in here and (ctx.text is None or ctx.actors[a].name in wording)]
+        # A lead word the duty finder did not tie to a name still names a lead; a list after 各
+        # (各分院、中心…要) or 分别 gives each its own share; bodies that 协助 help a lead named elsewhere.
+        if len(responsible) < 2 or any(w in wording for w in (*words("distributive"), *lead_words(), *words("co_lead"))) \
+                or _listed_after_each(ctx, responsible, sentence) or _misread(ctx, duty) \
+                or duty.action.startswith(support_words()):
+            continue
+        names = "、".join(ctx.actors[a].name for a in responsible)
+        yield Hit(f"the duty {_quote(duty)} is shared by {names} with none of them named to lead (牵头)",
+                  duty.span, (duty.id, *responsible))

@@ -1,0 +1,86 @@
+"""The word lists the check rules read: their own in data/checks.json, and those the actor and duty
+finders already hold, reused from actors.json and duty_lexicon.json rather than copied."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..datafiles import load_json
+
+
+def _own() -> dict:
+    return load_json("checks.json")
+
+
+def rule_entries() -> dict[str, dict]:
+    return _own()["rules"]
+
+
+def own_list(name: str, key: str) -> list[str]:
+    return _own()[name][key]
+
+
+def words(name: str) -> tuple[str, ...]:
+    """A word list of checks.json, longest first so that an alternation prefers the longer word."""
+    return tuple(sorted(_own()[name]["words"], key=len, reverse=True))
+
+
+@cache
+def placeholder_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(_own()["placeholders"]["patterns"]))
+
+
+@cache
+def placeholder_not_after() -> tuple[str, ...]:
+    # A number left blank after 电话 is usually withheld from the published copy, not forgotten;
+    # the actor finder already skips the same words for person blanks.
+    return tuple(load_json("actors.json")["placeholder_person"]["not_after"])
+
+
+@cache
+def setup_verbs() -> tuple[str, ...]:
+    return tuple(load_json("duty_lexicon.json")["setup_verbs"]["words"]) + words("office_setup")
+
+
+@cache
+def vague_collective() -> re.Pattern[str]:
+    cfg = _own()["vague_collectives"]
+    return re.compile(f"^(?:{'|'.join(cfg['prefixes'])})(?:{'|'.join(cfg['heads'])})$")
+
+
+@cache
+def directing_modals() -> tuple[str, ...]:
+    modals = load_json("duty_lexicon.json")["modals"]["words"]
+    return tuple(sorted((w for w, kind in modals.items() if kind in ("must", "should")), key=len, reverse=True))
+
+
+@cache
+def clause_openers() -> tuple[str, ...]:
+    """Words that may stand before a modal with no doer: connectives (并, 同时) and topic openers (对…)."""
+    lex = load_json("duty_lexicon.json")
+    return tuple(lex["clause_openers"]["words"]) + words("modal_adverbs")
+
+
+@cache
+def topic_openers() -> tuple[str, ...]:
+    return tuple(load_json("duty_lexicon.json")["topics"]["openers"]) + words("framing_openers")
+
+
+@cache
+def lead_words() -> tuple[str, ...]:
+    return tuple(load_json("duty_lexicon.json")["roles"]["lead"])
+
+
+@cache
+def audiences() -> tuple[str, ...]:
+    return tuple(load_json("actors.json")["collectives"]["audiences"])
+
+
+@cache
+def support_words() -> tuple[str, ...]:
+    return tuple(load_json("duty_lexicon.json")["roles"]["support"])
+
+
+@cache
+def body_suffixes() -> tuple[str, ...]:
+    return tuple(e["suffix"] for e in load_json("actors.json")["body_suffixes"] if not e.get("single"))
