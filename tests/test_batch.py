@@ -98,6 +98,19 @@ def test_tables_have_file_and_plan_columns(sample_run):
     assert int(plans[0]["n_sections"]) >= 0 and "sections" not in plans[0]
 
 
+def test_findings_of_the_gap_checks_fill_their_table(sample_run):
+    inputs, out, _ = sample_run
+    findings = table(out, "findings")
+    doc = json.loads((out / "000_0122bd16021b5f2c.txt.json").read_text(encoding="utf-8"))
+    expected = sum(len(plan["findings"]) for plan in doc["plans"])
+    seed = [f for f in findings if f["file"].endswith("000_0122bd16021b5f2c.txt")]
+    assert expected and len(seed) == expected
+    assert {"placeholder"} <= {f["rule"] for f in seed}
+    assert {"rule", "severity", "message", "refs"} <= set(findings[0])
+    plans = table(out, "plans")
+    assert sum(int(p["n_findings"]) for p in plans) == len(findings)
+
+
 def test_parquet_tables_match_csv(sample_run):
     pq = pytest.importorskip("pyarrow.parquet")
     _, out, _ = sample_run
@@ -271,9 +284,13 @@ def test_resume_skips_what_is_done_and_redoes_what_changed(tmp_path):
     assert len(table(out, "plans")) == 3
 
 
-def test_parse_file_is_the_pure_json_of_parse():
+def test_parse_file_is_the_json_of_parse_with_the_findings():
     path = CORPORA / "sample_flood_plan_gbk.txt"
-    assert planparse.parse_file(path) == planparse.parse(path).to_dict()
+    doc = planparse.parse(path)
+    expected = doc.to_dict()
+    for plan, item in zip(doc.plans, expected["plans"], strict=True):
+        item["findings"] = [f.to_dict() for f in plan.check(text=doc.text)]
+    assert planparse.parse_file(path) == expected
     assert pickle.loads(pickle.dumps(planparse.parse_file)) is planparse.parse_file
     assert "parse_file" in planparse.__all__
 

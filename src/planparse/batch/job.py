@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..checks.config import config_for
 from ..collector import with_collector_paused
 from ..errors import TooLargeError
 from ..pipeline import build_document
@@ -16,14 +17,21 @@ DEFAULT_MAX_CHARS = 50_000_000
 @with_collector_paused
 def parse_file(path: str | Path, year: int | None = None,
                max_chars: int = DEFAULT_MAX_CHARS) -> dict[str, Any]:
-    """The planparse/1 JSON dict of one plan file; raises a PlanParseError for bad input.
+    """The planparse/1 JSON dict of one plan file, each plan with the `findings` of the gap checks
+    (configured by the nearest pyproject.toml above the file, as `planparse check` is); raises a
+    PlanParseError for bad input.
 
     A module-level function of plain arguments, so Dask, Ray or Spark can ship it to workers."""
     src = read(path)
     chars = sum(len(b.text) for b in src.blocks)
     if chars > max_chars:
         raise TooLargeError(path, f"{chars} characters of text, over the limit of {max_chars}")
-    return build_document(src, year).to_dict()
+    doc = build_document(src, year)
+    out = doc.to_dict()
+    config = config_for(path)
+    for plan, item in zip(doc.plans, out["plans"], strict=True):
+        item["findings"] = [f.to_dict() for f in plan.check(config, doc.text)]
+    return out
 
 
 # A worker's first message: its imports are done and it takes tasks.

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import networkx as nx
-
 from ..model import Actor
 from .lexicon import words
 from .organisation import ORG_TYPES, Organisation
@@ -40,6 +38,11 @@ def _above(ctx: Context, actor: Actor) -> bool:
 @rule("report-chain-break")
 def report_chain_break(ctx: Context) -> Iterator[Hit]:
     reports = _reports(ctx)
+    if not reports:
+        return
+    # Loaded only for a plan that has reporting lines: a batch worker need not load it at start.
+    import networkx as nx
+
     org = Organisation(ctx)
     graph = nx.DiGraph()
     graph.add_edges_from((r.source, r.target, {"span": r.span}) for r in reports)
