@@ -8,11 +8,12 @@
 from __future__ import annotations
 
 from .batch.job import parse_file
+from .compare import Corpus, compare
 from .errors import PlanParseError
 from .model import Document, ParseWarning, Plan, Section, Source
 from .pipeline import parse, parse_text
 from .read import read
 from .times import parse_time
 
-__all__ = ["Document", "Plan", "PlanParseError", "Section", "Source", "ParseWarning", "parse", "parse_file", "parse_text", "parse_time", "read"]
+__all__ = ["Corpus", "Document", "Plan", "PlanParseError", "Section", "Source", "ParseWarning", "compare", "parse", "parse_file", "parse_text", "parse_time", "read"]
 __version__ = "0.1.0"

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .batch.job import DEFAULT_MAX_CHARS
 from .batch.runner import ENGINES, BatchOptions, default_jobs, run_batch
+from .compare.cli import add_subcommands as _add_compare
 from .errors import PlanParseError
 from .model import Document
 from .pipeline import parse
@@ -186,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_cmd_parse)
     _add_batch(sub)
     _add_checks(sub)
+    _add_compare(sub)
     return ap
 
 
