@@ -85,3 +85,12 @@ def test_findings_validate_against_the_schema(finding_validator):
     for path in sorted(PLANTED.glob("*.txt")):
         for finding in planparse.parse(path).check():
             assert not list(finding_validator.iter_errors(finding.to_dict())), finding
+
+
+def test_a_lost_heading_is_reported_once_as_a_skip():
+    # 三、 and its first two items are missing: its （三） then repeats one under 二、, which is the same loss.
+    text = ("某县2025年防火工作方案\n一、组织领导\n成立县防火工作领导小组，由县长任组长。\n二、工作任务\n"
+            "（一）县林业局负责林区巡查。\n（二）县应急局负责物资储备。\n（三）县公安局负责火案侦办。\n"
+            "（三）县气象局负责火险预报。\n四、工作要求\n各单位要加强值守。\n某县人民政府\n2025年1月10日\n")
+    findings = planparse.parse_text(text).check(CheckConfig(select=("numbering-skip",)))
+    assert [f.message.split(":")[-1].strip() for f in findings] == ["1 number(s) skipped"]

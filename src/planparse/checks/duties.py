@@ -5,8 +5,19 @@ import re
 from collections.abc import Iterator
 
 from ..model import Duty
-from .clauses import DIRECTING, doerless, owners_here
-from .lexicon import audiences, body_suffixes, lead_words, support_words, vague_collective, words
+from .clauses import DIRECTING, doerless, own_subject, owners_here
+from .lexicon import (
+    audiences,
+    body_suffixes,
+    collective_ahead,
+    consulting,
+    lead_conventions,
+    lead_words,
+    led_by,
+    support_words,
+    vague_collective,
+    words,
+)
 from .registry import Context, Hit, rule
 
 _BODIES = ("unit", "group", "office", "external")
@@ -56,15 +67,40 @@ def _misread(ctx: Context, duty: Duty) -> bool:
 
 
 def _lead_elsewhere(ctx: Context, duty: Duty, collectives: list) -> bool:
-    """Whether the sentence names who leads after all: a body of its own (海事管理机构…，有关单位应当配合),
-    a supporting part (配合), or which ones (设有气象台站的有关部门)."""
+    """Whether the text says who does it after all: a body of its own in the sentence (海事管理机构…，
+    有关单位应当配合), a supporting part (配合), one they work under (在事故应急指挥机构统一组织和指挥下),
+    which ones (设有气象台站的有关部门, 建设、国土、水利等有关部门, 有关部门接到举报后), a doer listed beside
+    them that the actor finder does not know (船舶、有关单位), the duty's clause a subject of its own
+    (有关部门建议，贵州省生态建设…要配套实施), or a lead named next to the sentence."""
     sentence = ctx.sentence(duty.span, words("sentence_marks"))
-    if duty.action.startswith(support_words()):
+    if duty.action.startswith(support_words()) or own_subject(ctx, duty) or _lead_beside(ctx, sentence):
         return True
-    if any(a.kind != "collective" and ctx.named_in(a.id, sentence) for a in ctx.plan.actors):
+    if any(not vague_collective().match(a.name) and ctx.named_in(a.id, sentence) for a in ctx.plan.actors) \
+            or led_by().search(ctx.words(sentence)):
         return True
-    firsts = [m[0] for a in collectives for m in a.mentions if sentence[0] <= m[0] < sentence[1]]
-    return any(ctx.words((m - 1, m)) == "的" for m in firsts)
+    ends = {m[1] for a in ctx.plan.actors if a.kind == "collective" for m in a.mentions}
+    for start, end in (m for a in collectives for m in a.mentions if sentence[0] <= m[0] < sentence[1]):
+        front = re.split("[，,：:]", ctx.words((sentence[0], start)))[-1]
+        # A list number (1、各部门) is no doer listed beside them.
+        listed = re.search(r"[^\d０-９一二三四五六七八九十）)\s][、和及与]$", front) is not None and start - 1 not in ends
+        # An event that befalls them (接到举报后) picks out the ones it befalls.
+        if "的" in front or front.endswith("等") or listed or ctx.words((end, sentence[1])).startswith(words("conditions")):
+            return True
+    return False
+
+
+def _lead_beside(ctx: Context, sentence: tuple[int, int]) -> bool:
+    """Whether the sentence before or after, in the same paragraph, names a lead for the work the
+    sentence shares out (各部门要…形成改革合力。国务院办公厅要发挥…牵头抓总作用)."""
+    if ctx.text is None:
+        return False
+    marks = words("sentence_marks")
+    near = []
+    if sentence[0] > ctx.plan.span[0] and ctx.text[sentence[0] - 1] != "\n":
+        near.append(ctx.sentence((sentence[0] - 1, sentence[0] - 1), marks))
+    if sentence[1] < ctx.plan.span[1] and ctx.text[sentence[1]] != "\n":
+        near.append(ctx.sentence((sentence[1] + 1, sentence[1] + 1), marks))
+    return any(w in ctx.words(s) for s in near for w in (*lead_words(), *words("co_lead")))
 
 
 @rule("collective-only")
@@ -78,8 +114,23 @@ def collective_only(ctx: Context) -> Iterator[Hit]:
                       duty.span, (duty.id, *dict.fromkeys(a.id for a in actors)))
 
 
+def _qualifies_collective(ctx: Context, actor_id: str, sentence: tuple[int, int]) -> bool:
+    mentions = [m for m in ctx.actors[actor_id].mentions if sentence[0] <= m[0] < sentence[1]]
+    return ctx.text is not None and bool(mentions) and all(collective_ahead().match(ctx.text, m[1]) for m in mentions)
+
+
+def _joint_note(ctx: Context, responsible: list[str], sentence: tuple[int, int]) -> bool:
+    """Where the plan says the names before a note's comma lead (逗号前为牵头单位), a note with no comma
+    (（责任单位：教育厅、省委宣传部）) makes every name in it a lead."""
+    wording = ctx.words(sentence)
+    note = max(wording.rfind("（"), wording.rfind("("))
+    return note >= 0 and not any(c in wording[note:] for c in "，,；;") \
+        and all(ctx.named_in(a, (sentence[0] + note, sentence[1])) for a in responsible)
+
+
 @rule("no-lead")
 def no_lead(ctx: Context) -> Iterator[Hit]:
+    convention = ctx.text is not None and any(w in ctx.words(ctx.plan.span) for w in lead_conventions())
     for duty in ctx.plan.duties:
         roles = {a.actor: a.role for a in duty.assignees}
         # Collectives (各县区、各部门) and posts (各支部书记) each do their own share: no one need lead
@@ -91,13 +142,17 @@ def no_lead(ctx: Context) -> Iterator[Hit]:
         sentence = ctx.sentence(duty.span, words("sentence_marks"))
         wording = ctx.words(sentence)
         here = set(owners_here(ctx, duty))
-        # A name the sentence does not spell is a stretch the actor finder misread.
-        responsible = [a for a in bodies if a in here and (ctx.text is None or ctx.actors[a].name in wording)]
-        # A lead word the duty finder did not tie to a name still names a lead; a list after 各
-        # (各分院、中心…要) or 分别 gives each its own share; bodies that 协助 help a lead named elsewhere.
+        # A name the sentence does not spell is a stretch the actor finder misread; one that only says
+        # whose departments are meant (国务院相关部门) is no doer of its own.
+        responsible = [a for a in bodies if a in here and (ctx.text is None or ctx.actors[a].name in wording)
+                       and not _qualifies_collective(ctx, a, sentence)]
+        # A lead word the duty finder did not tie to a name (A会同B, A商B) or one the bodies work under
+        # (在…统一领导下) still names a lead; a list after 各 (各分院、中心…要) or 分别 gives each its own
+        # share; bodies that 协助 help a lead named elsewhere.
         if len(responsible) < 2 or any(w in wording for w in (*words("distributive"), *lead_words(), *words("co_lead"))) \
-                or _listed_after_each(ctx, responsible, sentence) or _misread(ctx, duty) \
-                or duty.action.startswith(support_words()):
+                or consulting().search(wording) or led_by().search(wording) or _listed_after_each(ctx, responsible, sentence) \
+                or _misread(ctx, duty) or duty.action.startswith(support_words()) \
+                or convention and _joint_note(ctx, responsible, sentence):
             continue
         names = "、".join(ctx.actors[a].name for a in responsible)
         yield Hit(f"the duty {_quote(duty)} is shared by {names} with none of them named to lead (牵头)",

@@ -38,6 +38,11 @@ def placeholder_not_after() -> tuple[str, ...]:
 
 
 @cache
+def doer_phrase() -> re.Pattern[str]:
+    return re.compile(_own()["doer_phrases"]["pattern"])
+
+
+@cache
 def setup_verbs() -> tuple[str, ...]:
     return tuple(load_json("duty_lexicon.json")["setup_verbs"]["words"]) + words("office_setup")
 
@@ -46,6 +51,31 @@ def setup_verbs() -> tuple[str, ...]:
 def vague_collective() -> re.Pattern[str]:
     cfg = _own()["vague_collectives"]
     return re.compile(f"^(?:{'|'.join(cfg['prefixes'])})(?:{'|'.join(cfg['heads'])})$")
+
+
+@cache
+def collective_ahead() -> re.Pattern[str]:
+    """A collective that a name right before it qualifies (国务院相关部门): the name says whose, not who."""
+    cfg = _own()["vague_collectives"]
+    return re.compile(f"(?:{'|'.join(cfg['prefixes'])})(?:{'|'.join(cfg['heads'])})")
+
+
+@cache
+def consulting() -> re.Pattern[str]:
+    """A body's name followed by a word by which it leads the bodies after it (环境保护部商外交部)."""
+    cfg = _own()["co_lead"]["after_body"]
+    suffixes = sorted((e["suffix"] for e in load_json("actors.json")["body_suffixes"]), key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(suffixes)})(?:{'|'.join(cfg['words'])})(?![{''.join(cfg['not_before'])}])")
+
+
+@cache
+def led_by() -> re.Pattern[str]:
+    return re.compile("|".join(_own()["led_by"]["patterns"]))
+
+
+@cache
+def lead_conventions() -> tuple[str, ...]:
+    return tuple(load_json("duty_lexicon.json")["markers"]["lead_conventions"])
 
 
 @cache

@@ -14,11 +14,19 @@ def numbering_skip(ctx: Context) -> Iterator[Hit]:
     for section in ctx.plan.sections:
         if section.number is not None:
             siblings.setdefault((section.parent, section.scheme), []).append(section)
+    following = {a.id: b for run in siblings.values() for a, b in zip(run, run[1:], strict=False)}
+    numbered = {s.id: s for run in siblings.values() for s in run}
     for run in siblings.values():
         for before, after in zip(run, run[1:], strict=False):
             # A list that starts again at 1 (or runs backwards) is a new list whose own heading the
             # section finder did not see, not a numbering slip.
             if after.number == before.number and after.number > 1:
+                # A heading the text lost (二、… 四、) folds the list that stood under it into the
+                # part before, where its numbers go on from the ones already there; the skip above
+                # reports that loss once.
+                part = numbered.get(after.parent or "")
+                if part is not None and part.id in following and following[part.id].number > part.number + 1:
+                    continue
                 yield Hit(f"heading {after.label}{after.title} repeats the number of {before.label}{before.title}",
                           after.heading_span, (before.id, after.id), after.id)
             elif after.number > before.number + 1:
