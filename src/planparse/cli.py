@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from collections.abc import Sequence
@@ -76,6 +77,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             print("planparse: --engine dask needs dask.distributed: pip install 'planparse[dask]'",
                   file=sys.stderr)
             return 2
+    if args.report and importlib.util.find_spec("matplotlib") is None:
+        print("planparse: --report needs matplotlib: pip install 'planparse[display]'", file=sys.stderr)
+        return 2
     options = BatchOptions(out=args.out, jobs=args.jobs, resume=args.resume, engine=args.engine,
                            scheduler=args.scheduler, timeout=args.timeout, max_chars=args.max_chars,
                            year=args.year)
@@ -85,6 +89,11 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         print("planparse batch: interrupted; run again with --resume to finish", file=sys.stderr)
         return 130
     print(report.summary, file=sys.stderr)
+    if args.report:
+        # matplotlib is loaded only for the report.
+        from .report import write_report
+
+        print(f"planparse batch: report in {write_report(args.out, args.jobs)}", file=sys.stderr)
     return 1 if report.count("failed") else 0
 
 
@@ -117,6 +126,9 @@ def _add_batch(sub: argparse._SubParsersAction) -> None:
     b.add_argument("--max-chars", type=_positive(int), default=DEFAULT_MAX_CHARS, metavar="N",
                    help="size limit per file in characters of text (default %(default)s)")
     b.add_argument("--year", type=int, help="the year of dates written without one (default: the plan's own)")
+    b.add_argument("--report", action="store_true",
+                   help="also write OUT/report/index.html: a static HTML report of every plan, with its "
+                        "section tree, graph, timeline, duties and findings")
     b.set_defaults(run=_cmd_batch)
 
 

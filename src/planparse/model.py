@@ -5,20 +5,28 @@ character offsets into `Document.text`, the normalised text of the whole file.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from .display.items import Items, Names
 from .normalize import Correction, OffsetMap
 from .section_index import SectionIndex
 
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from .checks.config import CheckConfig
 
 Span = tuple[int, int]
+Item = dict[str, Any]
+
+
+def _span(value: list[int] | None) -> Span | None:
+    return (value[0], value[1]) if value is not None else None
 
 
 @dataclass(frozen=True)
@@ -34,6 +42,10 @@ class ParseWarning:
         if self.span is not None:
             out["span"] = list(self.span)
         return out
+
+    @classmethod
+    def from_dict(cls, d: Item) -> ParseWarning:
+        return cls(d["code"], d["message"], _span(d.get("span")))
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,14 @@ class Section:
         return {"id": self.id, "parent": self.parent, "level": self.level, "label": self.label,
                 "number": self.number, "title": self.title, "span": list(self.span)}
 
+    @classmethod
+    def from_dict(cls, d: Item) -> Section:
+        """The JSON holds neither the numbering scheme nor the heading's own extent: `scheme` is "" and
+        `heading_span` runs from the start over the label and title as long as they are written."""
+        start = d["span"][0]
+        return cls(d["id"], d.get("parent"), d["level"], d.get("label"), d.get("number"), d["title"],
+                   _span(d["span"]), "", (start, start + len(d.get("label") or "") + len(d["title"])))
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -68,6 +88,11 @@ class Actor:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "kind": self.kind, "aliases": list(self.aliases),
                 "mentions": [list(m) for m in self.mentions]}
+
+    @classmethod
+    def from_dict(cls, d: Item) -> Actor:
+        return cls(d["id"], d["name"], d["kind"], tuple(d.get("aliases", ())),
+                   tuple((m[0], m[1]) for m in d.get("mentions", ())))
 
 
 @dataclass(frozen=True)
@@ -93,6 +118,12 @@ class TimeExpression:
                 "anchor": self.anchor, "role": self.role, "placeholder": self.placeholder,
                 "section": self.section}
 
+    @classmethod
+    def from_dict(cls, d: Item) -> TimeExpression:
+        return cls(d["id"], d["text"], _span(d["span"]), d["type"],
+                   **{k: d.get(k) for k in ("value", "start", "end", "mod", "anchor", "role", "section")},
+                   placeholder=bool(d.get("placeholder")))
+
 
 @dataclass(frozen=True)
 class Phase:
@@ -113,6 +144,11 @@ class Phase:
             out["span"] = list(self.span)
         return out
 
+    @classmethod
+    def from_dict(cls, d: Item) -> Phase:
+        return cls(d["id"], d["name"], d["order"], d.get("start"), d.get("end"), d.get("section"),
+                   _span(d.get("span")))
+
 
 @dataclass(frozen=True)
 class Relation:
@@ -131,6 +167,10 @@ class Relation:
         if self.span is not None:
             out["span"] = list(self.span)
         return out
+
+    @classmethod
+    def from_dict(cls, d: Item) -> Relation:
+        return cls(d["type"], d["source"], d["target"], d.get("role"), d.get("when"), _span(d.get("span")))
 
 
 @dataclass(frozen=True)
@@ -164,6 +204,12 @@ class Duty:
                 "action": self.action, "deadline": self.deadline, "section": self.section,
                 "span": list(self.span)}
 
+    @classmethod
+    def from_dict(cls, d: Item) -> Duty:
+        assignees = tuple(Assignee(a["actor"], a["role"]) for a in d.get("assignees", ()))
+        return cls(d["id"], d["action"], _span(d["span"]), assignees, d.get("modality"), d.get("deadline"),
+                   d.get("section"))
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -185,10 +231,21 @@ class Finding:
         out["refs"] = list(self.refs)
         return out
 
+    @classmethod
+    def from_dict(cls, d: Item) -> Finding:
+        return cls(d["rule"], d["severity"], d["message"], d.get("section"), _span(d.get("span")),
+                   tuple(d.get("refs", ())))
+
+
+COLLECTIONS = ("sections", "actors", "times", "phases", "duties", "relations")
+
 
 @dataclass(frozen=True)
 class Plan:
-    """One plan of a file: its title, issuer, span and what was found in it."""
+    """One plan of a file: its title, issuer, span and what was found in it.
+
+    Each collection (sections ... relations) is given as a tuple and kept as an `Items`, a tuple that
+    adds `.to_frame()` (a pandas table; docs/display.md lists the columns) and an HTML table in Jupyter."""
 
     id: str
     title: str | None
@@ -201,6 +258,23 @@ class Plan:
     duties: tuple[Duty, ...] = ()
     relations: tuple[Relation, ...] = ()
     title_span: Span | None = None
+
+    def __post_init__(self) -> None:
+        names = Names(self.actors, self.sections, self.times, self.duties)
+        for kind in COLLECTIONS:
+            object.__setattr__(self, kind, Items(getattr(self, kind), kind, names))
+
+    @classmethod
+    def from_dict(cls, d: Item) -> Plan:
+        """A plan from its planparse/1 JSON (what `to_dict` and the batch write); see Section.from_dict
+        for what the JSON leaves out. A `findings` list in it is read by `Finding.from_dict`, not here."""
+        return cls(d["id"], d.get("title"), d.get("issuer"), _span(d["span"]),
+                   tuple(Section.from_dict(x) for x in d.get("sections", ())),
+                   tuple(Actor.from_dict(x) for x in d.get("actors", ())),
+                   tuple(TimeExpression.from_dict(x) for x in d.get("times", ())),
+                   tuple(Phase.from_dict(x) for x in d.get("phases", ())),
+                   tuple(Duty.from_dict(x) for x in d.get("duties", ())),
+                   tuple(Relation.from_dict(x) for x in d.get("relations", ())))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -237,13 +311,36 @@ class Plan:
 
         return raci_table(self)
 
-    def check(self, config: CheckConfig | None = None, text: str | None = None) -> list[Finding]:
-        """The gaps the check rules find in this plan (planparse.checks), in text order. `text` is the
-        document's text (`Document.check` passes it); without it the rules that read the wording
-        around an item see only what the model holds."""
+    def check(self, config: CheckConfig | None = None, text: str | None = None) -> Items:
+        """The gaps the check rules find in this plan (planparse.checks), in text order, as `Items` of
+        `Finding`s. `text` is the document's text (`Document.check` passes it); without it the rules
+        that read the wording around an item see only what the model holds."""
         from .checks import check_plan
 
-        return check_plan(self, config, text)
+        return self.wrap_findings(check_plan(self, config, text))
+
+    def wrap_findings(self, found: Iterable[Finding]) -> Items:
+        """Findings of this plan (from `check`, or read back from JSON) as Items, their sections named."""
+        return Items(found, "findings", self.actors.names)
+
+    def draw(self, **options: Any) -> Figure:
+        """The responsibility graph as a matplotlib figure: actors coloured by kind, their relations by type,
+        each actor's duties counted (planparse.display.draw.draw_plan has the options)."""
+        from .display.draw import draw_plan
+
+        return draw_plan(self, **options)
+
+    def timeline(self, **options: Any) -> Figure:
+        """Phases and deadlines as a Gantt chart, undated and event-anchored times in a lane of their own
+        (planparse.display.timeline.draw_timeline)."""
+        from .display.timeline import draw_timeline
+
+        return draw_timeline(self, **options)
+
+    def _repr_html_(self) -> str:
+        from .display.html import plan_html
+
+        return plan_html(self, self.check())
 
 
 @dataclass(frozen=True)
@@ -298,9 +395,23 @@ class Document:
 
         return document_graph(self)
 
-    def check(self, config: CheckConfig | None = None) -> list[Finding]:
-        """The gaps the check rules find in every plan of the document (planparse.checks)."""
-        return [f for plan in self.plans for f in plan.check(config, self.text)]
+    def check(self, config: CheckConfig | None = None) -> Items:
+        """The gaps the check rules find in every plan of the document (planparse.checks), as `Items`."""
+        return Items((f for plan in self.plans for f in plan.check(config, self.text)), "findings",
+                     Names(*(sum((getattr(p, k) for p in self.plans), ()) for k in ("actors", "sections"))))
+
+    @classmethod
+    def from_dict(cls, d: Item) -> Document:
+        """A document from its planparse/1 JSON, as `planparse parse --format json` and the batch write it."""
+        src = d["source"]
+        source = Source(src["path"], src["format"], src.get("encoding"), src["sha256"], src["size_bytes"])
+        return cls(source, d["text"], tuple(Plan.from_dict(p) for p in d.get("plans", ())),
+                   tuple(ParseWarning.from_dict(w) for w in d.get("warnings", ())))
+
+    def _repr_html_(self) -> str:
+        from .display.html import document_html
+
+        return document_html(self)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a text offset in the normalised text."""

@@ -56,6 +56,11 @@ class Corpus:
     def names(self) -> list[str]:
         return [s.name for s in self.signatures]
 
+    def _repr_html_(self) -> str:
+        from ..display.html import corpus_html
+
+        return corpus_html(self)
+
     def matrix(self, kind: str = "near-duplicate") -> np.ndarray:
         """n × n, for a small corpus: the estimated Jaccard of text shingles of every pair (near-duplicate) or
         their kind score (template, kinds.py)."""
