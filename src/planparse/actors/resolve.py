@@ -193,8 +193,11 @@ def resolve(text: str, lo: int, hi: int, mentions: list[Mention], org: Organisat
             c = clusters[index[name]]
         else:
             target = _longer_form(name, m, index, clusters, lex)
-            c = clusters[target] if target is not None else cluster_for(name, _kind(m, lex), m.start)
-            index.setdefault(name, clusters.index(c))
+            if target is None:
+                c = cluster_for(name, _kind(m, lex), m.start)
+            else:
+                c = clusters[target]
+                index.setdefault(name, target)
         c.add(name, (m.start, m.end))
     for other, role in org.role_names:
         if other in index and role in index and index[other] != index[role]:
