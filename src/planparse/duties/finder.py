@@ -269,7 +269,8 @@ class _Walker:
                 reached, prevents = draft, False
             elif mod == "must_not" or lex.preventions.match(action):
                 reached, prevents = draft, True
-            self.relations += clause_links(text, c.start, c.end, owners, self.index, lex, self.times)
+            if named:
+                self.relations += clause_links(text, c.start, c.end, owners, self.index, lex, self.times)
         for mk, at in deferred:
             self.apply_marker(mk, at)
 
