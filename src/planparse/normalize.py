@@ -13,6 +13,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .datafiles import load_json
 from .labels import match_label
@@ -145,22 +146,40 @@ _EDGE_SPACES = re.compile(r"[ \u3000\t](?<![ \u3000\t][ \u3000\t])"
                           r"(?:(?<![^\n][ \u3000\t])[ \u3000\t]*|[ \u3000\t]*$)", re.M)
 
 
-def _fold_spaces(rw: Rewriter) -> None:
+@dataclass(frozen=True)
+class _SpacePatterns:
+    invisible: re.Pattern[str]
+    symbols: re.Pattern[str]
+    around_tabs: re.Pattern[str]
+    runs: re.Pattern[str]
+
+
+@cache
+def _space_patterns() -> _SpacePatterns:
     cfg = _config()
-    rw.sub(re.compile(f"[{re.escape(cfg['invisible'])}]"), lambda m: "", "invisible-removed")
-    # Symbol-font glyphs (Wingdings bullets and the like) sit in the private use area and
-    # carry no text.
-    rw.sub(re.compile(f"[{cfg['private_use']}]"), lambda m: "", "symbol-removed")
     others = re.escape(cfg["spaces_to_ascii"])
     spaces = f"[{others} ]"
+    # Both space patterns leave out what they would put back unchanged (a lone tab, a lone
+    # space), which table rows and running text hold by the thousand.
+    return _SpacePatterns(
+        invisible=re.compile(f"[{re.escape(cfg['invisible'])}]"),
+        # Symbol-font glyphs (Wingdings bullets and the like) sit in the private use area and
+        # carry no text.
+        symbols=re.compile(f"[{cfg['private_use']}]"),
+        around_tabs=re.compile(f"{spaces}+\t[{others}\t ]*|\t[{others}\t ]+"),
+        runs=re.compile(f"{spaces}(?:{spaces}+|(?<! ))"))
+
+
+def _fold_spaces(rw: Rewriter) -> None:
+    patterns = _space_patterns()
+    rw.sub(patterns.invisible, lambda m: "", "invisible-removed")
+    rw.sub(patterns.symbols, lambda m: "", "symbol-removed")
     # A tab is how a table row keeps its cells apart (and how a text file sets out columns):
-    # it stays, as one tab, so that cells are not glued into one another.
-    # Both patterns leave out what they would put back unchanged (a lone tab, a lone space),
-    # which table rows and running text hold by the thousand. The first opens with a repeat
-    # the engine cannot skip ahead on, so it is not run where there is no tab to find.
+    # it stays, as one tab, so that cells are not glued into one another. The pattern opens
+    # with a repeat the engine cannot skip ahead on, so it is not run where there is no tab.
     if "\t" in rw.text:
-        rw.sub(re.compile(f"{spaces}+\t[{others}\t ]*|\t[{others}\t ]+"), lambda m: "\t", "space-folded")
-    rw.sub(re.compile(f"{spaces}(?:{spaces}+|(?<! ))"), lambda m: " ", "space-folded")
+        rw.sub(patterns.around_tabs, lambda m: "\t", "space-folded")
+    rw.sub(patterns.runs, lambda m: " ", "space-folded")
     # Runs of ideographic spaces inside a line are how some sites glue paragraphs together.
     # Here and below, the look-behind comes after the first character: a pattern that opens
     # with a character (or set) lets the engine skip straight to the places it can match.
@@ -236,6 +255,11 @@ def _remove_page_chunks(rw: Rewriter) -> None:
            lambda m, new: f"removed page-chunk number {m.group().strip()!r} and joined the text it cut")
 
 
+@cache
+def _halfwidth_pattern() -> re.Pattern[str]:
+    return re.compile("[" + re.escape("".join(_config()["halfwidth_to_fullwidth"])) + "]")
+
+
 def _fold_punctuation(rw: Rewriter) -> None:
     table = _config()["halfwidth_to_fullwidth"]
     text_of = rw
@@ -254,7 +278,7 @@ def _fold_punctuation(rw: Rewriter) -> None:
             return None
         return table[ch]
 
-    rw.sub(re.compile("[" + re.escape("".join(table)) + "]"), repl, "width-folded")
+    rw.sub(_halfwidth_pattern(), repl, "width-folded")
 
 
 _OCR_FULL_STOP = re.compile(f"[oO](?<=[X×{CJK}）][oO])(?=[{CJK}（“]|$)", re.M)

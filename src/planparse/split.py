@@ -20,6 +20,8 @@ from .labels import Label, match_label
 from .model import Span
 
 _PUNCT_INSIDE_TITLE = re.compile(r"[。，,；;：:！？!?]")
+# What the head of a title that names its issuer does not hold.
+_NOT_IN_ISSUER = re.compile(r"[\d年“”\"（）()《》]|期间|时期")
 _DOC_NUMBER = re.compile(r"\S*[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 # Punctuation inside quotes belongs to a quoted slogan or document name, not to the title.
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|\"[^\"]*\"")
@@ -39,6 +41,11 @@ def config() -> dict:
 @cache
 def _trailers() -> re.Pattern[str]:
     return re.compile(config()["title_trailers"])
+
+
+@cache
+def _notice_pattern() -> re.Pattern[str]:
+    return re.compile(config()["notice_pattern"])
 
 
 @cache
@@ -107,11 +114,13 @@ def issuer_in_title(title: str) -> str | None:
     """The body that a title names at its head: 安图县林业局 of 安图县林业局深化改革…实施方案."""
     best = None
     for suffix in config()["org_suffixes"]:
-        for m in re.finditer(re.escape(suffix), title):
-            end = m.end()
+        at = title.find(suffix)
+        while at >= 0:
+            end = at + len(suffix)
             if end >= 2 and len(title) - end >= 4 and end <= 0.6 * len(title) \
-                    and not re.search(r"[\d年“”\"（）()《》]|期间|时期", title[:end]) and (best is None or end > len(best)):
+                    and not _NOT_IN_ISSUER.search(title, 0, end) and (best is None or end > len(best)):
                 best = title[:end]
+            at = title.find(suffix, end)
     return best
 
 
@@ -135,7 +144,7 @@ class _Notice:
 
 
 def _notice(text: str, line: Span) -> _Notice | None:
-    m = re.match(config()["notice_pattern"], text[line[0]:line[1]].strip())
+    m = _notice_pattern().match(text[line[0]:line[1]].strip())
     if not m:
         return None
     issuer = _DOC_NUMBER.sub("", m.group("issuer")).strip() or None

@@ -53,6 +53,8 @@ class DutyLexicon:
     oversight_verbs: re.Pattern[str]
     marker_labels: dict[str, str]
     note_roles: dict[str, str]
+    # A note_roles word at the end of a name (教育局牵头).
+    note_role_tail: re.Pattern[str]
     marker_label: re.Pattern[str]
     lead_conventions: tuple[str, ...]
     carry_on: tuple[str, ...]
@@ -112,6 +114,7 @@ def lexicon() -> DutyLexicon:
         oversight_verbs=re.compile(alternation(raw["oversight"]["verbs"])),
         marker_labels=markers["labels"],
         note_roles=markers["role_words"],
+        note_role_tail=re.compile(f"({alternation(list(markers['role_words']))})$"),
         marker_label=re.compile(f"({alternation(list(markers['labels']))})\\s*[:：]"),
         lead_conventions=tuple(markers["lead_conventions"]),
         carry_on=tuple(markers["carry_on"]),

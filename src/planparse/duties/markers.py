@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from .actorindex import ActorIndex
-from .lexicon import DutyLexicon, alternation
+from .lexicon import DutyLexicon
 
 _NAME_SEP = re.compile(r"[、，,；;/\s]+")
 _PART_SEP = re.compile(r"[；;。]")
@@ -32,7 +32,7 @@ class MarkerReader:
         self.lex = lex
         self.index = index
         self.lead_first = False
-        self._role_tail = re.compile(f"({alternation(list(lex.note_roles))})$")
+        self._role_tail = lex.note_role_tail
 
     def _names(self, body: str) -> list[str]:
         ids: list[str] = []
