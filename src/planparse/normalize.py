@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import statistics
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -37,12 +38,18 @@ class Change:
     raw_span: tuple[int, int]
 
 
+def offset_array(values: Iterable[int] = ()) -> array[int]:
+    """Character offsets, one machine integer each: a file's map holds one per character, which
+    as Python ints would be made, copied and freed one object at a time."""
+    return array("q", values)
+
+
 class Rewriter:
     """Text plus, for each character, the index in the raw text it came from."""
 
     def __init__(self, text: str):
         self.text = text
-        self.src = list(range(len(text)))
+        self.src = offset_array(range(len(text)))
         self.raw_len = len(text)
         self.changes: list[Change] = []
 
@@ -81,11 +88,11 @@ class Rewriter:
         # is only rebuilt when some replacement grows or shrinks the text.
         if all(len(new) == end - start for start, end, new in edits):
             return
-        src: list[int] = []
+        src = offset_array()
         last = 0
         for start, end, new in edits:
             src += old[last:start]
-            src += old[start:end] if len(new) == end - start else [self._raw_pos(start)] * len(new)
+            src += old[start:end] if len(new) == end - start else offset_array((self._raw_pos(start),)) * len(new)
             last = end
         src += old[last:]
         self.src = src
@@ -108,9 +115,10 @@ class Correction:
 
 @dataclass(frozen=True)
 class OffsetMap:
-    """Maps normalised offsets to blocks and source offsets."""
+    """Maps normalised offsets to blocks and source offsets; `src` holds, for each character of
+    the normalised text, its offset in the raw text (see `offset_array`)."""
 
-    src: tuple[int, ...]
+    src: array[int]
     block_starts: tuple[int, ...]
     blocks: tuple[Block, ...]
 
@@ -375,7 +383,7 @@ def normalise(blocks: Iterable[Block], rejoin_wraps: bool = True) -> NormalisedT
         block_spans.append(rw.norm_span((s, e)))
     return NormalisedText(
         text=rw.text,
-        offsets=OffsetMap(tuple(rw.src), tuple(starts), blocks),
+        offsets=OffsetMap(rw.src, tuple(starts), blocks),
         changes=changes,
         corrections=tuple(corrections),
         summary=summary,
