@@ -29,7 +29,7 @@ def _span(value: list[int] | None) -> Span | None:
     return (value[0], value[1]) if value is not None else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParseWarning:
     """Something the parse corrected or noticed, with where it is in the text."""
 
@@ -48,7 +48,7 @@ class ParseWarning:
         return cls(d["code"], d["message"], _span(d.get("span")))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A numbered (or styled) heading and the text under it, down to the next sibling."""
 
@@ -75,7 +75,7 @@ class Section:
                    _span(d["span"]), "", (start, start + len(d.get("label") or "") + len(d["title"])))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """A body, office, role or person that the plan names, with every mention's span."""
 
@@ -95,7 +95,7 @@ class Actor:
                    tuple((m[0], m[1]) for m in d.get("mentions", ())))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimeExpression:
     """A time as written, normalised to TIMEX3 (type, value, range ends, mod, event anchor)."""
 
@@ -125,7 +125,7 @@ class TimeExpression:
                    placeholder=bool(d.get("placeholder")))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Phase:
     """A stage the plan runs in, in the order written; start and end are ids of times."""
 
@@ -150,7 +150,7 @@ class Phase:
                    _span(d.get("span")))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     """A typed link between two actors (ids): member_of, part_of, located_in, leads, reports_to, supervises."""
 
@@ -173,7 +173,7 @@ class Relation:
         return cls(d["type"], d["source"], d["target"], d.get("role"), d.get("when"), _span(d.get("span")))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assignee:
     """An actor (id) given a duty, with its part in it: responsible, lead, support, accountable or informed."""
 
@@ -184,7 +184,7 @@ class Assignee:
         return {"actor": self.actor, "role": self.role}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duty:
     """A clause that directs: who (assignees), must or must not (modality), do what (action), by when.
 
@@ -211,7 +211,7 @@ class Duty:
                    d.get("section"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A gap a check rule found in a plan: which rule, how grave, what, and where (planparse.checks)."""
 
@@ -343,7 +343,7 @@ class Plan:
         return plan_html(self, self.check())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where the document came from."""
 

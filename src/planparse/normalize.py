@@ -29,7 +29,7 @@ def _config() -> dict:
     return load_json("normalize.json")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One rewrite of the raw text: `code` names its kind, `raw_span` where it acted."""
 
@@ -104,7 +104,7 @@ class Rewriter:
         return start, end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Correction:
     """A change listed for the user, with its span in the normalised text."""
 

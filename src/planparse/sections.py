@@ -24,7 +24,7 @@ _PARALLEL_MAX = 16
 _RUNIN_TITLE = re.compile(f"([^。，,；;：:、“”（）()]{{2,{_RUNIN_TITLE_MAX}}})。")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     scheme: str
     family: str
@@ -34,7 +34,7 @@ class _Open:
     list_caption: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Heading:
     start: int
     label: Label | None

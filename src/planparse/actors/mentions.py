@@ -37,7 +37,7 @@ _OWNER_ITEM = re.compile(r"[\u4e00-\u9fff（）()]{2,20}?(?=[，,、；;。）)\
 _OWNER_SEPARATORS = frozenset("，,、；;")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A stretch of text that names an actor, with the kind its head gives."""
 

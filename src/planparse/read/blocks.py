@@ -7,7 +7,7 @@ from typing import Literal
 BlockKind = Literal["paragraph", "heading", "table_row"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One unit of a source document in reading order.
 

@@ -21,7 +21,7 @@ _BREAK = "，。；：,;:!?！？()（）[]【】{}<>〈〉\n\r\t "
 _JOINERS = "、“”\"《》"
 
 
-@dataclass
+@dataclass(slots=True)
 class Found:
     start: int
     end: int

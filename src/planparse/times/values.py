@@ -58,7 +58,7 @@ def _two(s: str | None) -> str:
     return f"{int(n):02d}" if n is not None else "XX"
 
 
-@dataclass
+@dataclass(slots=True)
 class DateValue:
     value: str | None
     mod: str | None
