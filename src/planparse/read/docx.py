@@ -101,6 +101,12 @@ _NO_PROPERTIES: Mapping[str, etree._Element] = MappingProxyType({})
 _VAL, _TYPE, _ANCHOR, _INSTR, _FLD_CHAR_TYPE = (w(t) for t in ("val", "type", "anchor", "instr", "fldCharType"))
 # Run content that stands for a fixed character (w:t and w:br are read apart).
 _RUN_CHARACTERS = {w("tab"): "\t", w("ptab"): "\t", w("cr"): "\n", w("noBreakHyphen"): "-"}
+# What a run holds besides w:t that `_run` reads (a break, a tab…).
+_RUN_MARKS = frozenset({_BR, *_RUN_CHARACTERS})
+# What makes a body's text more than the w:t of its paragraphs' runs (see `_BodyReader._plain`).
+_NOT_PLAIN = frozenset({w("fldChar"), w("instrText"), w("sdt"), *_INLINE_CONTAINERS})
+# The texts of a paragraph's runs, found in one call without an element object for each.
+_RUN_TEXTS = etree.XPath("w:r/w:t/text()", namespaces={"w": etree.QName(_T).namespace}, smart_strings=False)
 
 
 def read_docx(path: Path, data: bytes) -> ReaderOutput:
@@ -404,6 +410,11 @@ class _BodyReader:
     _properties: dict[etree._Element, dict[str, etree._Element]] = field(default_factory=dict)
     _has_hidden_runs: bool = False
     _has_text_boxes: bool = False
+    # No fields, content controls, inline containers, hidden runs or text boxes anywhere in the
+    # body: a paragraph's text is then what its runs hold, read in one call where no run of it
+    # holds a break, tab or the like (those paragraphs are in `_marked`).
+    _plain: bool = True
+    _marked: set[etree._Element] = field(default_factory=set)
 
     def read(self, body: etree._Element) -> list[Block]:
         self._look_through(body)
@@ -415,13 +426,23 @@ class _BodyReader:
         """Note whether the body has hidden runs and text boxes, and the properties its
         paragraphs, cells and rows have: for each owner, the first child of each tag in its
         first w:pPr, w:tcPr or w:trPr."""
-        for el in body.iter(_VANISH, _TXBX_CONTENT, *_PROPERTY_HOLDERS):
+        for el in body.iter(_VANISH, _TXBX_CONTENT, *_NOT_PLAIN, *_RUN_MARKS, *_PROPERTY_HOLDERS):
             tag = el.tag
+            if tag in _RUN_MARKS:
+                run = el.getparent()
+                if run.tag == _R:
+                    self._marked.add(run.getparent())
+                continue
             if tag == _VANISH:
                 self._has_hidden_runs = True
+                self._plain = False
                 continue
             if tag == _TXBX_CONTENT:
                 self._has_text_boxes = True
+                self._plain = False
+                continue
+            if tag in _NOT_PLAIN:
+                self._plain = False
                 continue
             holder = el.getparent()
             if holder.tag != _PROPERTY_HOLDERS[tag]:
@@ -475,15 +496,20 @@ class _BodyReader:
         props = self._properties.get(p, _NO_PROPERTIES)
         style_id = self.styles.paragraph_style(props.get(_P_STYLE))
         facts = self._style_facts.get(style_id) or self._style_facts_of(style_id)
-        fields = self.fields
-        fields.start_paragraph()
-        parts: list[str] = []
-        links_to_toc = self._inline(p, parts)
-        marks = fields.toc_marks()
-        if links_to_toc:
-            marks.add(_TocMark.LINK)
-        text = "".join(parts)
-        in_toc = facts.marks_toc or (bool(marks) and _is_toc_entry(marks, text))
+        if self._plain and p not in self._marked:
+            # What `_inline` would read here: every run shown, no field open, nothing but w:t.
+            text = "".join(_RUN_TEXTS(p))
+            in_toc = facts.marks_toc
+        else:
+            fields = self.fields
+            fields.start_paragraph()
+            parts: list[str] = []
+            links_to_toc = self._inline(p, parts)
+            marks = fields.toc_marks()
+            if links_to_toc:
+                marks.add(_TocMark.LINK)
+            text = "".join(parts)
+            in_toc = facts.marks_toc or (bool(marks) and _is_toc_entry(marks, text))
         para = _Paragraph(text, facts.name, in_toc)
         if not in_toc:
             para.label = self._label(props.get(_NUM_PR), style_id)
