@@ -41,7 +41,7 @@ def orphan_duty(ctx: Context) -> Iterator[Hit]:
         if ctx.text is not None and ctx.text[start - 1:start] == "\n":
             before = start
         # An audience (考生, 学生) is a doer the actor finder does not list as an actor.
-        if any(ctx.named_in(a.id, (before, end)) for a in ctx.plan.actors) or not doerless(ctx, duty) \
+        if ctx.anyone_named_in((before, end)) or not doerless(ctx, duty) \
                 or any(w in ctx.words((before, end)) for w in audiences()):
             continue
         yield Hit(f"the duty {_quote(duty)} is given to nobody", duty.span, (duty.id,))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 
@@ -84,13 +84,31 @@ class Context:
             end = close
         return start, end
 
+    @cached_property
+    def _mention_starts(self) -> dict[str, list[int]]:
+        return {actor_id: sorted(m[0] for m in actor.mentions) for actor_id, actor in self.actors.items()}
+
+    @cached_property
+    def _any_mention_starts(self) -> list[int]:
+        return sorted(m[0] for actor in self.plan.actors for m in actor.mentions)
+
     def named_in(self, actor_id: str, span: Span) -> bool:
         """Whether the actor is named within span."""
-        actor = self.actors.get(actor_id)
-        return actor is not None and any(span[0] <= m[0] < span[1] for m in actor.mentions)
+        return _starts_within(self._mention_starts.get(actor_id, ()), span)
+
+    def anyone_named_in(self, span: Span) -> bool:
+        """Whether any actor of the plan is named within span."""
+        return _starts_within(self._any_mention_starts, span)
 
     def words(self, span: Span) -> str:
         return "" if self.text is None else self.text[span[0]:span[1]]
+
+
+def _starts_within(starts: Sequence[int], span: Span) -> bool:
+    """Whether any of the sorted `starts` falls within span (a bisection, not a scan: the rules ask
+    it for every duty)."""
+    at = bisect_left(starts, span[0])
+    return at < len(starts) and starts[at] < span[1]
 
 
 Check = Callable[[Context], Iterable[Hit]]
