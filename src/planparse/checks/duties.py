@@ -9,13 +9,12 @@ from .clauses import DIRECTING, doerless, own_subject, owners_here
 from .lexicon import (
     audiences,
     body_suffixes,
-    collective_ahead,
+    collective,
     consulting,
     lead_conventions,
     lead_words,
     led_by,
     support_words,
-    vague_collective,
     words,
 )
 from .registry import Context, Hit, rule
@@ -75,7 +74,7 @@ def _lead_elsewhere(ctx: Context, duty: Duty, collectives: list) -> bool:
     sentence = ctx.sentence(duty.span, words("sentence_marks"))
     if duty.action.startswith(support_words()) or own_subject(ctx, duty) or _lead_beside(ctx, sentence):
         return True
-    if any(not vague_collective().match(a.name) and ctx.named_in(a.id, sentence) for a in ctx.plan.actors) \
+    if any(not collective().fullmatch(a.name) and ctx.named_in(a.id, sentence) for a in ctx.plan.actors) \
             or led_by().search(ctx.words(sentence)):
         return True
     ends = {m[1] for a in ctx.plan.actors if a.kind == "collective" for m in a.mentions}
@@ -107,7 +106,7 @@ def _lead_beside(ctx: Context, sentence: tuple[int, int]) -> bool:
 def collective_only(ctx: Context) -> Iterator[Hit]:
     for duty in ctx.plan.duties:
         actors = [ctx.actors[a.actor] for a in duty.assignees if a.actor in ctx.actors]
-        if actors and all(vague_collective().match(a.name) for a in actors) and owners_here(ctx, duty) \
+        if actors and all(collective().fullmatch(a.name) for a in actors) and owners_here(ctx, duty) \
                 and not _lead_elsewhere(ctx, duty, actors):
             names = "、".join(dict.fromkeys(a.name for a in actors))
             yield Hit(f"the duty {_quote(duty)} is given only to {names}, with no unit named to lead it",
@@ -116,7 +115,7 @@ def collective_only(ctx: Context) -> Iterator[Hit]:
 
 def _qualifies_collective(ctx: Context, actor_id: str, sentence: tuple[int, int]) -> bool:
     mentions = [m for m in ctx.actors[actor_id].mentions if sentence[0] <= m[0] < sentence[1]]
-    return ctx.text is not None and bool(mentions) and all(collective_ahead().match(ctx.text, m[1]) for m in mentions)
+    return ctx.text is not None and bool(mentions) and all(collective().match(ctx.text, m[1]) for m in mentions)
 
 
 def _joint_note(ctx: Context, responsible: list[str], sentence: tuple[int, int]) -> bool:

@@ -20,9 +20,14 @@ def own_list(name: str, key: str) -> list[str]:
     return _own()[name][key]
 
 
+@cache
 def words(name: str) -> tuple[str, ...]:
     """A word list of checks.json, longest first so that an alternation prefers the longer word."""
     return tuple(sorted(_own()[name]["words"], key=len, reverse=True))
+
+
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @cache
@@ -48,24 +53,20 @@ def setup_verbs() -> tuple[str, ...]:
 
 
 @cache
-def vague_collective() -> re.Pattern[str]:
+def collective() -> re.Pattern[str]:
+    """An unspecific collective (各有关部门, 相关单位): as a whole name it is a vague doer; right
+    after a name (国务院相关部门) the name says whose, not who."""
     cfg = _own()["vague_collectives"]
-    return re.compile(f"^(?:{'|'.join(cfg['prefixes'])})(?:{'|'.join(cfg['heads'])})$")
-
-
-@cache
-def collective_ahead() -> re.Pattern[str]:
-    """A collective that a name right before it qualifies (国务院相关部门): the name says whose, not who."""
-    cfg = _own()["vague_collectives"]
-    return re.compile(f"(?:{'|'.join(cfg['prefixes'])})(?:{'|'.join(cfg['heads'])})")
+    return re.compile(f"(?:{_alternation(cfg['prefixes'])})(?:{_alternation(cfg['heads'])})")
 
 
 @cache
 def consulting() -> re.Pattern[str]:
     """A body's name followed by a word by which it leads the bodies after it (环境保护部商外交部)."""
     cfg = _own()["co_lead"]["after_body"]
-    suffixes = sorted((e["suffix"] for e in load_json("actors.json")["body_suffixes"]), key=len, reverse=True)
-    return re.compile(f"(?:{'|'.join(suffixes)})(?:{'|'.join(cfg['words'])})(?![{''.join(cfg['not_before'])}])")
+    suffixes = [e["suffix"] for e in load_json("actors.json")["body_suffixes"]]
+    not_before = re.escape("".join(cfg["not_before"]))
+    return re.compile(f"(?:{_alternation(suffixes)})(?:{_alternation(cfg['words'])})(?![{not_before}])")
 
 
 @cache
