@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import docx
 
-from planparse import parse
+from planparse import parse, parse_text
 
 
 def test_unnumbered_heading_styles_give_the_tree(tmp_path):
@@ -38,3 +38,11 @@ def test_sample_docx_auto_numbering_gives_the_tree():
     by_id = {s.id: s for s in plan.sections}
     items = [s for s in plan.sections if s.label == "2、" and s.level == 3]
     assert {by_id[s.parent].label for s in items} == {"（一）", "（二）", "（三）"}
+
+
+
+def test_line_col_counts_lines_and_columns_from_one():
+    doc = parse_text("甲乙\n丙丁戊\n己")
+    assert doc.text == "甲乙\n丙丁戊\n己"
+    assert [doc.line_col(i) for i in (0, 1, 2, 3, 5, 6, 7, 8)] == \
+        [(1, 1), (1, 2), (1, 3), (2, 1), (2, 3), (2, 4), (3, 1), (3, 2)]

@@ -5,6 +5,7 @@ character offsets into `Document.text`, the normalised text of the whole file.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -413,8 +414,14 @@ class Document:
 
         return document_html(self)
 
+    @cached_property
+    def _line_breaks(self) -> list[int]:
+        return [i for i, ch in enumerate(self.text) if ch == "\n"]
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a text offset in the normalised text."""
-        line = self.text.count("\n", 0, offset) + 1
-        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, col
+        # A bisection over the line breaks: a file's findings each ask, and counting breaks from
+        # the start for each would go over the text once per finding.
+        before = bisect_left(self._line_breaks, offset)
+        line_start = self._line_breaks[before - 1] + 1 if before else 0
+        return before + 1, offset - line_start + 1
