@@ -1,10 +1,10 @@
 """Read Word .docx files into blocks, in body order, with Word's list labels put back.
 
-python-docx opens the package and finds the parts (main document, styles, numbering)
-through their relationships. The body is then walked element by element rather than through
-`Paragraph.text`, because python-docx's text skips runs that sit inside tracked insertions
-(`w:ins`), content controls (`w:sdt`), smart tags and simple fields, and knows nothing of
-auto-numbering, table merges or tables of contents:
+The package's main document, styles and numbering are found and parsed by `opc`. The body is
+then walked element by element, because what a reader sees is more than the text of its
+runs (python-docx's `Paragraph.text` skips runs inside tracked insertions (`w:ins`), content
+controls (`w:sdt`), smart tags and simple fields, and knows nothing of auto-numbering, table
+merges or tables of contents):
 
 - a paragraph's text is what Word shows: hyperlink text and field results yes; field
   instructions (`w:instrText`), deleted text (`w:del`, `w:moveFrom`) and hidden runs
@@ -20,8 +20,8 @@ Locators count paragraphs and tables in reading order within their container
 (`body/p[12]`, `body/tbl[2]/tr[3]`, `body/tbl[1]/tr[1]/tc[1]/p[2]`), content controls being
 transparent.
 
-Before python-docx sees the bytes, the zip is checked for decompression bombs and every XML
-part for DTDs (entity bombs).
+Before any XML is parsed, the zip is checked for decompression bombs and every XML part for
+DTDs (entity bombs).
 """
 from __future__ import annotations
 
@@ -37,10 +37,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
 
-import docx
-from docx.exceptions import PythonDocxError
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import OpcError
 from docx.styles import BabelFish
 from lxml import etree
 
@@ -58,6 +54,7 @@ from .numbering import (
     resolve_num_pr,
     w,
 )
+from .opc import word_parts
 
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -111,13 +108,11 @@ _RUN_TEXTS = etree.XPath("w:r/w:t/text()", namespaces={"w": etree.QName(_T).name
 
 def read_docx(path: Path, data: bytes) -> ReaderOutput:
     """Read a .docx file's body into paragraph, heading and table-row blocks."""
-    check_package(path, data)
-    document = _open(path, data)
-    part = document.part
-    styles = _Styles(_related_root(path, part, RT.STYLES))
-    numbering = Numbering.from_element(_related_root(path, part, RT.NUMBERING), styles.num_id)
+    parts = word_parts(path, unpack_package(path, data))
+    styles = _Styles(parts.styles)
+    numbering = Numbering.from_element(parts.numbering, styles.num_id)
     reader = _BodyReader(styles, ListCounter(numbering))
-    body = _body(path, document.element)
+    body = _body(path, parts.document)
     blocks = reader.read(body) if body is not None else []
     warnings = []
     if reader.toc_entries_dropped:
@@ -131,22 +126,28 @@ def read_docx(path: Path, data: bytes) -> ReaderOutput:
 # ---------------------------------------------------------------------------------------
 # The package
 
-def check_package(path: Path, data: bytes) -> None:
-    """Refuse zips built to exhaust memory and XML parts that declare a DTD."""
+def unpack_package(path: Path, data: bytes) -> dict[str, bytes]:
+    """The package's XML parts by member name, once the zip is known not to be built to exhaust
+    memory and no XML part declares a DTD."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
         raise CorruptFileError(path, f"a broken zip archive ({exc}); a truncated .docx?") from exc
+    parts = {}
     with archive:
         members = [info for info in archive.infolist() if not info.is_dir()]
         _check_sizes(path, members)
         for info in members:
             if info.flag_bits & 0x1:
                 raise EncryptedFileError(path, f"zip member {info.filename} is password-protected")
-            if _declares_dtd(path, archive, info):
-                raise UnsafeFileError(
-                    path, f"part {info.filename} declares a DTD (<!DOCTYPE>/<!ENTITY>), "
-                          "which Word never writes: an XML entity bomb?")
+            content = _unpack(path, archive, info)
+            if _looks_like_xml(info, content):
+                if declares_dtd(content):
+                    raise UnsafeFileError(
+                        path, f"part {info.filename} declares a DTD (<!DOCTYPE>/<!ENTITY>), "
+                              "which Word never writes: an XML entity bomb?")
+                parts[info.filename] = content
+    return parts
 
 
 def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
@@ -165,43 +166,24 @@ def _check_sizes(path: Path, members: list[zipfile.ZipInfo]) -> None:
                       f"({info.file_size} bytes): a zip bomb?")
 
 
-def _declares_dtd(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+def _unpack(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     # Sizes are bounded by now, and zipfile stops at the declared size, so reading is safe.
     try:
-        content = archive.read(info)
+        return archive.read(info)
     except _DAMAGED_MEMBER as exc:
         raise CorruptFileError(
             path, f"zip member {info.filename} cannot be unpacked ({type(exc).__name__}: {exc})") from exc
-    looks_like_xml = content.startswith((b"\xff\xfe", b"\xfe\xff")) or content.lstrip(
-        b"\xef\xbb\xbf \t\r\n").startswith(b"<")
-    return looks_like_xml and declares_dtd(content)
 
 
-def _open(path: Path, data: bytes) -> docx.document.Document:
-    # python-docx trusts the package's own XML ([Content_Types].xml, the .rels parts): where it
-    # is malformed, it fails with whatever the missing piece makes Python raise.
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (OpcError, PythonDocxError, zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError,
-            TypeError, AttributeError, etree.XMLSyntaxError) as exc:
-        raise CorruptFileError(path, f"not a readable Word document ({type(exc).__name__}: {exc})") from exc
+def _looks_like_xml(info: zipfile.ZipInfo, content: bytes) -> bool:
+    return info.filename.endswith((".xml", ".rels")) or content.startswith((b"\xff\xfe", b"\xfe\xff")) \
+        or content.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
 def _body(path: Path, root: etree._Element) -> etree._Element | None:
     if root.tag != _DOCUMENT:
         raise CorruptFileError(path, f"not a readable Word document (its main part is {root.tag}, not w:document)")
     return first_child(root, _BODY)
-
-
-def _related_root(path: Path, part: docx.parts.document.DocumentPart, reltype: str) -> etree._Element | None:
-    # part_related_by, unlike python-docx's styles/numbering properties, creates nothing.
-    try:
-        return part.part_related_by(reltype).element
-    except (KeyError, AttributeError):
-        return None
-    except ValueError as exc:
-        # Two relationships of the type: which styles or numbering Word would use is unknown.
-        raise CorruptFileError(path, f"not a readable Word document ({exc})") from exc
 
 
 # ---------------------------------------------------------------------------------------
