@@ -67,7 +67,8 @@ def anchor_stops() -> tuple[frozenset[str], re.Pattern[str]]:
 
 
 @cache
-def first_chars() -> frozenset[str]:
-    """The first characters of every word in the lexicon's lists."""
-    lex = lexicon()
-    return frozenset(e["word"][0] for kind, value in lex.items() if isinstance(value, list) for e in value)
+def fragment_words() -> frozenset[str]:
+    """Every word that a fragment of `fragments` matches."""
+    kinds = ("festivals", "events", "event_verbs", "receipt_verbs", "parts_of_day", "recurrence_units",
+             "recurrence_verbs", "year_parts", "period_ends", "relative", "named_periods")
+    return frozenset(word for kind in kinds for word in _words(kind))
