@@ -1,10 +1,11 @@
 """Read Word .docx files into blocks, in body order, with Word's list labels put back.
 
-The package's main document, styles and numbering are found and parsed by `opc`. The body is
-then walked element by element, because what a reader sees is more than the text of its
-runs (python-docx's `Paragraph.text` skips runs inside tracked insertions (`w:ins`), content
-controls (`w:sdt`), smart tags and simple fields, and knows nothing of auto-numbering, table
-merges or tables of contents):
+The package's main document, styles and numbering are found and parsed by `opc`, the document
+with its formatting markup cut out first (`formatting`). The body is then walked element by
+element, because what a reader sees is more than the text of its runs (python-docx's
+`Paragraph.text` skips runs inside tracked insertions (`w:ins`), content controls (`w:sdt`),
+smart tags and simple fields, and knows nothing of auto-numbering, table merges or tables of
+contents):
 
 - a paragraph's text is what Word shows: hyperlink text and field results yes; field
   instructions (`w:instrText`), deleted text (`w:del`, `w:moveFrom`) and hidden runs
@@ -42,6 +43,7 @@ from lxml import etree
 
 from ..errors import CorruptFileError, EncryptedFileError, UnsafeFileError
 from .blocks import Block, ReaderOutput, ReadWarning
+from .formatting import without_formatting
 from .numbering import (
     MC_NS,
     ListCounter,
@@ -108,7 +110,7 @@ _RUN_TEXTS = etree.XPath("w:r/w:t/text()", namespaces={"w": etree.QName(_T).name
 
 def read_docx(path: Path, data: bytes) -> ReaderOutput:
     """Read a .docx file's body into paragraph, heading and table-row blocks."""
-    parts = word_parts(path, unpack_package(path, data))
+    parts = word_parts(path, unpack_package(path, data), without_formatting)
     styles = _Styles(parts.styles)
     numbering = Numbering.from_element(parts.numbering, styles.num_id)
     reader = _BodyReader(styles, ListCounter(numbering))

@@ -14,7 +14,7 @@ main part of another content type (a workbook, a template) or two styles parts.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +48,11 @@ class WordParts:
     numbering: etree._Element | None
 
 
-def word_parts(path: Path, members: Mapping[str, bytes]) -> WordParts:
+def word_parts(path: Path, members: Mapping[str, bytes],
+               trim: Callable[[bytes], bytes] | None = None) -> WordParts:
     """Find and parse the main document, styles and numbering among a package's XML `members`
-    (zip member name to bytes)."""
+    (zip member name to bytes). `trim` cuts from the main document's bytes what the caller will
+    not read; where its result does not parse, the bytes as they are are parsed."""
     package = _Package(path, members)
     main = package.related_part("/", OFFICE_DOCUMENT)
     if main is None:
@@ -61,7 +63,7 @@ def word_parts(path: Path, members: Mapping[str, bytes]) -> WordParts:
     styles = package.related_part(main, STYLES)
     numbering = package.related_part(main, NUMBERING)
     return WordParts(
-        document=package.root(main),
+        document=package.root(main, trim),
         styles=package.root(styles) if package.holds(styles, STYLES_PART) else None,
         numbering=package.root(numbering) if package.holds(numbering, NUMBERING_PART) else None,
     )
@@ -79,11 +81,18 @@ class _Package:
     def corrupt(self, why: str) -> CorruptFileError:
         return CorruptFileError(self.path, f"not a readable Word document ({why})")
 
-    def root(self, partname: str) -> etree._Element:
+    def root(self, partname: str, trim: Callable[[bytes], bytes] | None = None) -> etree._Element:
         """The parsed XML of a part (a partname such as /word/document.xml)."""
         data = self.members.get(partname[1:])
         if data is None:
             raise self.corrupt(f"part {partname} is named but not in the archive")
+        if trim is not None:
+            trimmed = trim(data)
+            if trimmed is not data:
+                try:
+                    return etree.fromstring(trimmed, self.parser)
+                except etree.XMLSyntaxError:
+                    pass
         try:
             return etree.fromstring(data, self.parser)
         except etree.XMLSyntaxError as exc:
