@@ -6,10 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..datafiles import load_json
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+from ..wordtrie import word_pattern
 
 
 @dataclass(frozen=True)
@@ -100,10 +97,10 @@ def lexicon() -> ActorLexicon:
     # re tries an alternation's branches one by one.
     first_chars = "".join(sorted({w[0] for w in head_words} | set(raw["placeholder_person"]["first_chars"])))
     heads = re.compile(f"(?=[{re.escape(first_chars)}])(?:(?P<ph>{placeholder})|(?P<head>"
-                       + _alternation(head_words) + "))")
+                       + word_pattern(head_words) + "))")
     setup = raw["set_up"]
-    verbs, directed = _alternation(setup["verbs"]), (
-        f"(?:{_alternation(setup['modals'])})(?:{_alternation(setup['hasten'])})?")
+    verbs, directed = word_pattern(setup["verbs"]), (
+        f"(?:{word_pattern(setup['modals'])})(?:{word_pattern(setup['hasten'])})?")
     return ActorLexicon(
         suffix_kind=suffix_kind,
         single_suffixes=single,
@@ -133,15 +130,15 @@ def lexicon() -> ActorLexicon:
         source_before=_longest_first(raw["source_cues"]["before"]),
         source_after=_longest_first(raw["source_cues"]["after"]),
         subject_cues=_longest_first(raw["subject_cues"]["words"]),
-        any_subject_cue=re.compile(_alternation(raw["subject_cues"]["words"])),
+        any_subject_cue=re.compile(word_pattern(raw["subject_cues"]["words"])),
         not_subject_cues=_longest_first(raw["subject_cues"]["not_cues"]),
         receiver_cues=_longest_first(raw["receiver_cues"]["words"]),
         owner_labels=_longest_first(raw["owner_labels"]["words"]),
-        owner_list=re.compile("(?:" + _alternation(raw["owner_labels"]["words"]) + r")\s*[：:]\s*"),
+        owner_list=re.compile("(?:" + word_pattern(raw["owner_labels"]["words"]) + r")\s*[：:]\s*"),
         assign_cues=_longest_first(raw["assign_cues"]["words"]),
         audience_cues=_longest_first(raw["audience_cues"]["words"]),
         oversight_verbs=_longest_first(raw["overseen"]["words"]),
-        oversight=re.compile("(?:进行|开展|实施)[^，,。；;]{0,8}(?:" + _alternation(raw["overseen"]["words"]) + ")"),
+        oversight=re.compile("(?:进行|开展|实施)[^，,。；;]{0,8}(?:" + word_pattern(raw["overseen"]["words"]) + ")"),
         abstract_nouns=frozenset(raw["abstract_nouns"]["words"]),
         rank_modifiers=frozenset(raw["rank_modifiers"]["words"]),
         own_qualifiers=_longest_first(raw["own_qualifiers"]["words"]),
@@ -149,7 +146,7 @@ def lexicon() -> ActorLexicon:
         bare_doers=frozenset(raw["bare_doers"]["words"]),
         set_up=re.compile(verbs),
         set_up_directed=re.compile(directed + "$"),
-        set_up_elsewhere=re.compile(f"{directed}(?:{verbs})(?:{_alternation(setup['kind_words'])})?$"),
+        set_up_elsewhere=re.compile(f"{directed}(?:{verbs})(?:{word_pattern(setup['kind_words'])})?$"),
         verb_modified_heads=frozenset(raw["verb_modified_heads"]["words"]),
         role_giving_before=_longest_first(raw["role_giving"]["before"]),
         role_giving_after=re.compile(raw["role_giving"]["after"]),

@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from ..datafiles import load_json
+from ..wordtrie import word_pattern
 
 
 def _own() -> dict:
@@ -24,10 +25,6 @@ def own_list(name: str, key: str) -> list[str]:
 def words(name: str) -> tuple[str, ...]:
     """A word list of checks.json, longest first so that an alternation prefers the longer word."""
     return tuple(sorted(_own()[name]["words"], key=len, reverse=True))
-
-
-def _alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @cache
@@ -57,7 +54,7 @@ def collective() -> re.Pattern[str]:
     """An unspecific collective (各有关部门, 相关单位): as a whole name it is a vague doer; right
     after a name (国务院相关部门) the name says whose, not who."""
     cfg = _own()["vague_collectives"]
-    return re.compile(f"(?:{_alternation(cfg['prefixes'])})(?:{_alternation(cfg['heads'])})")
+    return re.compile(f"(?:{word_pattern(cfg['prefixes'])})(?:{word_pattern(cfg['heads'])})")
 
 
 @cache
@@ -66,7 +63,7 @@ def consulting() -> re.Pattern[str]:
     cfg = _own()["co_lead"]["after_body"]
     suffixes = [e["suffix"] for e in load_json("actors.json")["body_suffixes"]]
     not_before = re.escape("".join(cfg["not_before"]))
-    return re.compile(f"(?:{_alternation(suffixes)})(?:{_alternation(cfg['words'])})(?![{not_before}])")
+    return re.compile(f"(?:{word_pattern(suffixes)})(?:{word_pattern(cfg['words'])})(?![{not_before}])")
 
 
 @cache

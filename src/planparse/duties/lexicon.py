@@ -6,13 +6,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..datafiles import load_json
+from ..wordtrie import word_pattern
 from .rules import NotDutyRules
 
 _SPACES = re.compile(r"\s+")
-
-
-def alternation(words: list[str] | tuple[str, ...]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
@@ -82,16 +79,16 @@ def lexicon() -> DutyLexicon:
                                                "organisation", "descriptions", "past", "conditions")}
     return DutyLexicon(
         modality=modals,
-        modal=re.compile(alternation(list(modals))),
+        modal=re.compile(word_pattern(list(modals))),
         not_modal_after={k: tuple(v) for k, v in raw["modals"]["not_modal_after"].items()},
         not_modal_before={k: tuple(v) for k, v in raw["modals"]["not_modal_before"].items()},
-        clause_openers=re.compile(f"(?:{alternation(raw['clause_openers']['words'])})"),
+        clause_openers=re.compile(f"(?:{word_pattern(raw['clause_openers']['words'])})"),
         # First characters of what skip_front passes other than a time: most clauses start elsewhere.
         opener_firsts=frozenset(w[0] for w in raw["clause_openers"]["words"]) | frozenset(" \t在于到从自截至"),
-        doer_openers=re.compile(f"(?:{alternation(raw['doer_openers']['words'])})"),
-        assigning=re.compile(alternation(raw["assigning_verbs"]["words"])),
-        before_objects=re.compile(f"(?:{alternation(raw['object_markers']['words'] + raw['guiding_verbs']['words'])})$"),
-        setup=re.compile(f"(?:{alternation(raw['setup_verbs']['words'])})"),
+        doer_openers=re.compile(f"(?:{word_pattern(raw['doer_openers']['words'])})"),
+        assigning=re.compile(word_pattern(raw["assigning_verbs"]["words"])),
+        before_objects=re.compile(f"(?:{word_pattern(raw['object_markers']['words'] + raw['guiding_verbs']['words'])})$"),
+        setup=re.compile(f"(?:{word_pattern(raw['setup_verbs']['words'])})"),
         lead_words=tuple(roles["lead"]),
         support_words=tuple(roles["support"]),
         accountable_words=tuple(roles["accountable"]),
@@ -102,20 +99,20 @@ def lexicon() -> DutyLexicon:
         label_length=raw["labels"]["longest"],
         caption_length=raw["captions"]["longest"],
         topic_sentence_length=raw["runin_topics"]["longest"],
-        complement_verbs=re.compile(alternation(raw["complements"]["verbs"])),
+        complement_verbs=re.compile(word_pattern(raw["complements"]["verbs"])),
         complement_length=raw["complements"]["longest"],
-        preventions=re.compile(alternation(raw["consequences"]["verbs"])),
-        consequences=re.compile(alternation(raw["consequences"]["continuations"])),
+        preventions=re.compile(word_pattern(raw["consequences"]["verbs"])),
+        consequences=re.compile(word_pattern(raw["consequences"]["continuations"])),
         adjunct_tail=re.compile(raw["adjuncts"]["split"]["tail"]),
         heading_sentence=raw["headings"]["sentence_length"],
-        topic=re.compile(f"(?:{alternation(raw['topics']['openers'])})"),
-        topic_verbs=re.compile(alternation(raw['topics']['verbs'])),
-        report_verbs=re.compile(alternation(raw["reports"]["verbs"])),
-        oversight_verbs=re.compile(alternation(raw["oversight"]["verbs"])),
+        topic=re.compile(f"(?:{word_pattern(raw['topics']['openers'])})"),
+        topic_verbs=re.compile(word_pattern(raw['topics']['verbs'])),
+        report_verbs=re.compile(word_pattern(raw["reports"]["verbs"])),
+        oversight_verbs=re.compile(word_pattern(raw["oversight"]["verbs"])),
         marker_labels=markers["labels"],
         note_roles=markers["role_words"],
-        note_role_tail=re.compile(f"({alternation(list(markers['role_words']))})$"),
-        marker_label=re.compile(f"({alternation(list(markers['labels']))})\\s*[:：]"),
+        note_role_tail=re.compile(f"({word_pattern(list(markers['role_words']))})$"),
+        marker_label=re.compile(f"({word_pattern(list(markers['labels']))})\\s*[:：]"),
         lead_conventions=tuple(markers["lead_conventions"]),
         carry_on=tuple(markers["carry_on"]),
         columns={k: tuple(raw["table_columns"][k]) for k in ("task", "lead", "responsible", "support", "deadline")},

@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from ..datafiles import load_json
+from ..wordtrie import word_pattern
 from .numbering import W_NS
 
 _W_PREFIX = f'xmlns:w="{W_NS}"'.encode()
@@ -31,9 +32,8 @@ def formatting() -> dict:
 @cache
 def _patterns() -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
     data = formatting()
-    names = "|".join(sorted(data["empty_elements"], key=lambda n: (-len(n), n)))
-    containers = "|".join(sorted(data["containers"], key=lambda n: (-len(n), n)))
-    return (re.compile(rf"<w:(?:{names})(?=[\s/])[^>]*/>".encode()),
+    names, containers = word_pattern(data["empty_elements"]), word_pattern(data["containers"])
+    return (re.compile(rf"<w:{names}(?=[\s/])[^>]*/>".encode()),
             re.compile(rf"<w:({containers})>\s*</w:\1>".encode()))
 
 

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 from ..datafiles import load_json
+from ..wordtrie import word_pattern
 
 
 @cache
@@ -15,11 +15,6 @@ def lexicon() -> dict:
 
 def entries(kind: str) -> list[dict]:
     return lexicon()[kind]
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex group of `words`, longest first so that 党的二十大 wins over 二十大."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))) + ")"
 
 
 def _words(kind: str) -> list[str]:
@@ -39,18 +34,18 @@ def _guarded(kind: str) -> str:
 def fragments() -> dict[str, str]:
     """The lexicon's lists as named regex fragments for the grammar's <<name>> slots."""
     return {
-        "festival": alternation(_words("festivals")),
-        "event": alternation(_words("events")),
-        "eventverb": alternation(_words("event_verbs")),
-        "receipt": alternation(_words("receipt_verbs")),
-        "partday": alternation(_words("parts_of_day")),
-        "recunit": alternation(_words("recurrence_units")),
-        "recverb": alternation(_words("recurrence_verbs")),
-        "yearpart": alternation(_words("year_parts")),
-        "periodend": alternation(_words("period_ends")),
-        "periodend_alone": alternation(e["word"] for e in entries("period_ends") if e.get("alone", True)),
+        "festival": word_pattern(_words("festivals")),
+        "event": word_pattern(_words("events")),
+        "eventverb": word_pattern(_words("event_verbs")),
+        "receipt": word_pattern(_words("receipt_verbs")),
+        "partday": word_pattern(_words("parts_of_day")),
+        "recunit": word_pattern(_words("recurrence_units")),
+        "recverb": word_pattern(_words("recurrence_verbs")),
+        "yearpart": word_pattern(_words("year_parts")),
+        "periodend": word_pattern(_words("period_ends")),
+        "periodend_alone": word_pattern(e["word"] for e in entries("period_ends") if e.get("alone", True)),
         "relative": _guarded("relative"),
-        "namedperiod": alternation(_words("named_periods")),
+        "namedperiod": word_pattern(_words("named_periods")),
     }
 
 
@@ -63,7 +58,7 @@ def table(kind: str) -> dict[str, dict]:
 @cache
 def anchor_stops() -> tuple[frozenset[str], re.Pattern[str]]:
     stops = lexicon()["anchor_stops"]
-    return frozenset(stops["chars"]), re.compile(alternation(stops["words"]))
+    return frozenset(stops["chars"]), re.compile(word_pattern(stops["words"]))
 
 
 @cache
