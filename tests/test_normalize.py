@@ -117,3 +117,14 @@ def test_spaces_at_line_ends_are_removed_and_others_folded():
     out = normalise(blocks, rejoin_wraps=False)
     assert out.text == "一、任务\n二、工作\u3000 安排\na b c"
     assert sum(c.code == "indent-removed" for c in out.changes) == 4
+
+
+def test_identity_offsets_are_fresh_copies_of_any_length():
+    from planparse.normalize import _KEPT_IDENTITY, identity_offsets
+
+    first = identity_offsets(3)
+    first[0] = 9
+    assert list(identity_offsets(3)) == [0, 1, 2]
+    assert list(identity_offsets(0)) == []
+    longer = identity_offsets(_KEPT_IDENTITY + 2)
+    assert len(longer) == _KEPT_IDENTITY + 2 and longer[-1] == _KEPT_IDENTITY + 1

@@ -44,12 +44,29 @@ def offset_array(values: Iterable[int] = ()) -> array[int]:
     return array("q", values)
 
 
+# Texts up to this long take their first offset map as a slice of one kept map 0, 1, 2, …:
+# a copy of machine integers rather than a Python int made and stored per character. The kept
+# map grows to the longest such text read so far, at 8 bytes a character.
+_KEPT_IDENTITY = 1 << 20
+_identity = offset_array()
+
+
+def identity_offsets(n: int) -> array[int]:
+    """The offsets 0 … n-1."""
+    global _identity
+    if n > _KEPT_IDENTITY:
+        return offset_array(range(n))
+    if n > len(_identity):
+        _identity = offset_array(range(min(_KEPT_IDENTITY, max(n, 2 * len(_identity)))))
+    return _identity[:n]
+
+
 class Rewriter:
     """Text plus, for each character, the index in the raw text it came from."""
 
     def __init__(self, text: str):
         self.text = text
-        self.src = offset_array(range(len(text)))
+        self.src = identity_offsets(len(text))
         self.raw_len = len(text)
         self.changes: list[Change] = []
 
