@@ -3,32 +3,8 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from planparse.times.grammar import grammar, lead, rules, scanner
-from planparse.times.prefilter import WORD, _Anything, first_class, lead_pattern
-
-FIRST_CLASSES = [
-    ("年", {"年"}),
-    ("(?:上|下)半年", {"上", "下"}),
-    ("第?[一二三]季度", {"第", "一", "二", "三"}),
-    (r"(?<![\d%])\d{4}年", {r"\d"}),
-    ("[1-9]月", {"1-9"}),
-    (r"(?:\s*)?每周", {r"\s", "每"}),
-    ("(?=每)每日", {"每"}),
-    ("(?>春|秋)季", {"春", "秋"}),
-]
-
-
-@pytest.mark.parametrize("pattern,expected", FIRST_CLASSES)
-def test_first_class(pattern, expected):
-    assert first_class(pattern) == expected
-
-
-@pytest.mark.parametrize("pattern", [".年", "[^年]月", "年?", r"(a)?\1b", "(?i)q"])
-def test_first_class_gives_up_where_a_match_can_start_anywhere(pattern):
-    with pytest.raises(_Anything):
-        first_class(pattern)
+from planparse.times.prefilter import WORD, lead_pattern
 
 
 def test_lead_lets_word_starts_through_only_with_their_second_character():

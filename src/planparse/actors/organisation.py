@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..firstchars import with_lead
 from .lexicon import lexicon
 from .mentions import Mention
 
 _ROLE_WORDS = ("常务副组长", "副组长", "组长", "副主任", "主任", "秘书长", "副指挥长", "总指挥", "指挥长",
                "成员", "组员", "联络员")
 _ROLE = "|".join(_ROLE_WORDS)
-_OFFICE_ROLE = re.compile(rf"(?:办公室)?(?P<role>{_ROLE})\s*[：:]")
+# Opening with an optional word, the pattern would be tried in full at every position without
+# the lookahead of its first characters.
+_OFFICE_ROLE = re.compile(with_lead(rf"(?:办公室)?(?P<role>{_ROLE})\s*[：:]"))
 _ASSIGN = re.compile(rf"(?:任|为|担任|兼任|作为)(?P<role>{_ROLE})")
 _SUB_OFFICE = re.compile(r"下设(?P<what>[^，。；（(]{0,12}?办公室|[^，。；（(]{0,12}?小组|办公室)")
 _LOCATED = re.compile(r"(?:（|\()?设在(?P<host>[^，。；）)]{2,24})")
