@@ -284,6 +284,35 @@ def test_resume_skips_what_is_done_and_redoes_what_changed(tmp_path):
     assert len(table(out, "plans")) == 3
 
 
+def test_a_file_that_now_fails_loses_the_outputs_of_an_earlier_run(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (src / "plan.txt.bak.txt").write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out"
+    options = BatchOptions(out=out, jobs=1)
+    assert {e.status for e in run_batch([src], options, stream=io.StringIO()).entries} == {"ok"}
+    assert (out / "plan.txt.json").is_file() and list((out / "graphs").glob("plan.txt.p*.graphml"))
+    (src / "plan.txt").write_bytes(b"")
+    report = run_batch([src], options, stream=io.StringIO())
+    assert [e.status for e in report.entries] == ["failed", "ok"]
+    assert not (out / "plan.txt.json").exists()
+    assert [p.name for p in (out / "graphs").iterdir()] == ["plan.txt.bak.txt.p1.graphml"]
+    assert (out / "plan.txt.bak.txt.json").is_file()
+
+
+def test_local_workers_write_the_outputs_and_send_back_only_the_status(tmp_path):
+    from planparse.batch.worker import run_task
+
+    out = tmp_path / "out"
+    result = run_task(Task("plan.txt", str(CORPORA / "sample_flood_plan_gbk.txt"), out=str(out)))
+    assert (result.status, result.json_text, result.graphs, result.table_rows) == ("ok", None, {}, None)
+    assert json.loads((out / "plan.txt.json").read_text(encoding="utf-8"))["schema"] == "planparse/1"
+    assert (out / ".planparse" / "rows" / "plan.txt.rows").is_file()
+    shipped = run_task(Task("plan.txt", str(CORPORA / "sample_flood_plan_gbk.txt")))
+    assert shipped.json_text == (out / "plan.txt.json").read_text(encoding="utf-8")
+
+
 def test_parse_file_is_the_json_of_parse_with_the_findings():
     path = CORPORA / "sample_flood_plan_gbk.txt"
     doc = planparse.parse(path)

@@ -40,12 +40,14 @@ READY = "ready"
 
 @dataclass(frozen=True)
 class Task:
-    """One input to parse; `key` names its outputs."""
+    """One input to parse; `key` names its outputs. With `out`, the worker writes the outputs
+    into that folder itself rather than sending them back (workers on this machine)."""
 
     key: str
     path: str
     year: int | None = None
     max_chars: int = DEFAULT_MAX_CHARS
+    out: str | None = None
 
 
 @dataclass
@@ -61,6 +63,11 @@ class Result:
     graphs: dict[str, str] = field(default_factory=dict)
     table_rows: str | None = None
     worker_peak_kb: int = 0
+
+    def without_outputs(self) -> Result:
+        """The result once its outputs are written: what the parent still needs to record it."""
+        return Result(self.key, self.status, self.seconds, self.error_class, self.message,
+                      worker_peak_kb=self.worker_peak_kb)
 
 
 def failure(task: Task, error_class: str, message: str, seconds: float) -> Result:

@@ -1,6 +1,8 @@
 """Where a batch puts each kind of output inside OUT."""
 from __future__ import annotations
 
+import glob
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,3 +48,15 @@ def store(layout: Layout, result: Result) -> None:
         write_atomic(layout.rows(result.key), result.table_rows)
     if result.json_text is not None:
         write_atomic(layout.json(result.key), result.json_text)
+
+
+def discard(layout: Layout, key: str) -> None:
+    """Remove the outputs of an input that failed: a worker killed while writing them may have
+    left some, and an earlier run on a file that now fails left them all."""
+    graph = layout.graph(key, "p0")
+    name = graph.name.removesuffix(".p0.graphml")
+    # Plan ids are p1, p2, …: another input's graphs (KEY.bak.p1.graphml) do not match.
+    plan_graph = re.compile(re.escape(name) + r"\.p\d+\.graphml")
+    graphs = [p for p in graph.parent.glob(glob.escape(name) + ".p*.graphml") if plan_graph.fullmatch(p.name)]
+    for path in (layout.json(key), layout.rows(key), *graphs):
+        path.unlink(missing_ok=True)

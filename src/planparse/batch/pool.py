@@ -139,7 +139,12 @@ class LocalPool:
                 for slot in waiting:
                     if slot.results in ready:
                         if slot.ready:
-                            yield slot.receive()
+                            result = slot.receive()
+                            # The next task goes out before the caller takes this result, so the
+                            # worker does not wait while the result is written down.
+                            if slot.ready and pending:
+                                slot.submit(pending.popleft())
+                            yield result
                         else:
                             slot.mark_ready()
                     elif slot.task is not None and time.monotonic() - slot.started >= limit:

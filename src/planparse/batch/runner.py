@@ -14,7 +14,7 @@ from .atomic import remove_stale_temps
 from .discover import Input, discover
 from .job import DEFAULT_MAX_CHARS, Result, Task
 from .manifest import Entry, Journal, file_sha256, write_manifest
-from .outputs import Layout, store
+from .outputs import Layout, discard, store
 from .pool import LocalPool
 from .progress import Progress
 from .tables import TableWriter, preload_pyarrow
@@ -57,6 +57,14 @@ class BatchReport:
                 f"{self.count('failed')} failed, {self.count('skipped')} skipped, {self.seconds:.1f} s")
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        # Unreadable now: its task reports why.
+        return 0
+
+
 def _already_done(layout: Layout, previous: dict[str, Entry], item: Input, sha: str) -> bool:
     before = previous.get(item.key)
     return (before is not None and before.status in ("ok", "skipped") and bool(sha)
@@ -97,12 +105,18 @@ def _run(paths: Sequence[str | Path], options: BatchOptions, stream: TextIO, poo
     tasks: list[Task] = []
     path_of = {item.key: str(item.path) for item in inputs}
     shas: dict[str, str] = {}
+    sizes: dict[str, int] = {}
     for item in inputs:
         sha = shas[item.key] = file_sha256(item.path)
+        sizes[item.key] = _size(item.path)
         if options.resume and _already_done(layout, previous, item, sha):
             entries[item.key] = Entry(item.key, str(item.path), sha, "skipped")
         else:
-            tasks.append(Task(item.key, str(item.path), options.year, options.max_chars))
+            # Local workers write their outputs themselves; Dask workers may not see OUT.
+            tasks.append(Task(item.key, str(item.path), options.year, options.max_chars,
+                              str(layout.out) if pool is not None else None))
+    # The largest inputs first: a long parse started last would leave the other workers idle.
+    tasks.sort(key=lambda task: -sizes[task.key])
     if pool is not None:
         pool.shrink(len(tasks))
 
@@ -114,6 +128,8 @@ def _run(paths: Sequence[str | Path], options: BatchOptions, stream: TextIO, poo
     results = _results(tasks, options, pool)
     try:
         for result in results:
+            if result.status == "failed":
+                discard(layout, result.key)
             store(layout, result)
             entry = Entry(result.key, path_of[result.key], shas[result.key], result.status,
                           result.error_class, result.message, round(result.seconds, 3))

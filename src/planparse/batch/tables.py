@@ -12,8 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -163,18 +165,24 @@ class TableWriter:
     def finish(self) -> list[Path]:
         for table in REQUIRED_TABLES:
             self._spill(table)
-        arrow = _pyarrow()
         written = []
         for table, spill in self._spills.items():
             csv_path = self.folder / f"{table}.csv"
             write_atomic_with(csv_path, lambda f, s=spill: _write_csv(s, f))
             written.append(csv_path)
-            if arrow is not None:
-                parquet_path = self.folder / f"{table}.parquet"
-                write_atomic_with(parquet_path, lambda f, s=spill, c=csv_path: _write_parquet(s, c, f, arrow))
-                written.append(parquet_path)
+        arrow = _pyarrow()
+        if arrow is not None:
+            # Arrow reads the CSV and writes Parquet without holding the GIL: the tables go in parallel.
+            with ThreadPoolExecutor(max_workers=min(len(self._spills), os.cpu_count() or 1)) as pool:
+                written += pool.map(lambda item: self._write_parquet(*item, arrow), self._spills.items())
+        for spill in self._spills.values():
             spill.path.unlink(missing_ok=True)
         return written
+
+    def _write_parquet(self, table: str, spill: _Spill, arrow: Any) -> Path:
+        path = self.folder / f"{table}.parquet"
+        write_atomic_with(path, lambda f: _write_parquet(spill, self.folder / f"{table}.csv", f, arrow))
+        return path
 
 
 def _write_csv(spill: _Spill, f: IO[bytes]) -> None:

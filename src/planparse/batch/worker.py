@@ -12,11 +12,13 @@ import sys
 import time
 from dataclasses import replace
 from multiprocessing.connection import Connection
+from pathlib import Path
 
 from ..errors import PlanParseError
 from ..graph_items import plan_graphml
 from ..pipeline import parse_text
 from .job import READY, Result, Task, failure, parse_file
+from .outputs import Layout, store
 from .tables import document_fragment
 
 
@@ -32,8 +34,16 @@ def run_task(task: Task) -> Result:
         return failure(task, type(exc).__name__, exc.cause, time.perf_counter() - started)
     except Exception as exc:  # noqa: BLE001 - a bug met on one file must not stop the other files
         return failure(task, type(exc).__name__, str(exc) or repr(exc), time.perf_counter() - started)
-    return Result(task.key, "ok", time.perf_counter() - started, json_text=json_text, graphs=graphs,
-                  table_rows=table_rows)
+    result = Result(task.key, "ok", time.perf_counter() - started, json_text=json_text, graphs=graphs,
+                    table_rows=table_rows)
+    if task.out is None:
+        return result
+    # Writing here keeps the parent, which every worker waits on, from writing every file itself.
+    try:
+        store(Layout(Path(task.out)), result)
+    except OSError as exc:
+        return failure(task, type(exc).__name__, f"cannot write the outputs: {exc}", time.perf_counter() - started)
+    return replace(result.without_outputs(), seconds=time.perf_counter() - started)
 
 
 def _peak_rss_kb() -> int:
