@@ -104,6 +104,11 @@ class Slot:
         self._stop(kill=self.task is not None)
 
     def _stop(self, kill: bool) -> None:
+        self.stop(kill)
+        self.reap()
+
+    def stop(self, kill: bool) -> None:
+        """Tell the worker to exit (or kill it), without waiting for it to be gone."""
         if kill:
             self.process.kill()
         else:
@@ -113,6 +118,8 @@ class Slot:
                 self.process.kill()
         self.tasks.close()
         self.results.close()
+
+    def reap(self) -> None:
         # An idle worker exits at once on the stop message or the closed pipe; a killed one too.
         self.process.wait()
 
@@ -159,6 +166,9 @@ class LocalPool:
         del self.slots[max(1, jobs):]
 
     def close(self) -> None:
+        # All are told first, so that they exit side by side.
         for slot in self.slots:
-            slot.close()
+            slot.stop(kill=slot.task is not None)
+        for slot in self.slots:
+            slot.reap()
         self.slots = []
