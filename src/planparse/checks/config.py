@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -59,6 +60,14 @@ def find_pyproject(path: str | Path) -> Path | None:
 
 
 def _read(pyproject: Path) -> dict:
+    # A batch asks for the configuration of every file, mostly of the same few pyproject.toml:
+    # each is parsed again only once it has changed.
+    stat = pyproject.stat()
+    return _parsed(pyproject, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _parsed(pyproject: Path, mtime_ns: int, size: int) -> dict:
     try:
         return tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
