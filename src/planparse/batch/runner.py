@@ -94,7 +94,6 @@ def run_batch(paths: Sequence[str | Path], options: BatchOptions,
 def _run(paths: Sequence[str | Path], options: BatchOptions, stream: TextIO, pool: LocalPool | None,
          started: float) -> BatchReport:
     layout = Layout(Path(options.out))
-    preload_pyarrow()
     layout.out.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(layout.out)
     inputs = discover(paths, exclude=layout.out)
@@ -125,9 +124,16 @@ def _run(paths: Sequence[str | Path], options: BatchOptions, stream: TextIO, poo
     for entry in entries.values():
         progress.advance(entry)
     peak_kb = 0
+    # The tables' Parquet writer is imported on a thread once the last tasks are out: the cores
+    # are busy starting workers before that and parsing in between, and one falls idle then.
+    preload_after = max(0, len(tasks) - options.jobs)
+    if preload_after == 0:
+        preload_pyarrow()
     results = _results(tasks, options, pool)
     try:
-        for result in results:
+        for done, result in enumerate(results, 1):
+            if done == preload_after:
+                preload_pyarrow()
             if result.status == "failed":
                 discard(layout, result.key)
             store(layout, result)
