@@ -545,6 +545,37 @@ def test_broken_package_xml_is_corrupt(tmp_path, case):
     assert caught.value.path == str(path)
 
 
+@pytest.mark.parametrize("damage", [
+    {"word/settings.xml": b"<w:settings"},          # broken XML in a part the reader never uses
+    {"word/styles.xml": None},                      # a related part missing from the archive
+    {"docProps/core.xml": None},
+])
+def test_damage_outside_the_parts_read_leaves_the_text_readable(tmp_path, damage):
+    data = plain_docx()
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    members = {name: archive.read(name) for name in archive.namelist()}
+    for name, content in damage.items():
+        if content is None:
+            del members[name]
+        else:
+            members[name] = content
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as out:
+        for name, content in members.items():
+            out.writestr(name, content)
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(buffer.getvalue())
+    assert texts(read_docx(path, path.read_bytes()).blocks) == ["一、总体要求"]
+
+
+def test_main_part_of_another_content_type_is_corrupt(tmp_path):
+    path = tmp_path / "template.docx"
+    path.write_bytes(_edit_member(plain_docx(), "[Content_Types].xml", (
+        (b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml"),)))
+    with pytest.raises(CorruptFileError, match="not a Word document"):
+        read_docx(path, path.read_bytes())
+
+
 def test_central_directory_offset_past_its_place_is_corrupt(tmp_path):
     data = bytearray(plain_docx())
     end_record = bytes(data).rindex(b"PK\x05\x06")
