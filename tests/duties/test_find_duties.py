@@ -25,6 +25,28 @@ def test_a_clause_without_subject_takes_the_nearest_doer_before_it_in_its_paragr
                    "做好记录": [("值班人员", "responsible")], "及时报告": []}
 
 
+def test_a_body_given_a_part_does_its_sentence_up_to_the_next_semicolon():
+    got = _by_action("学校要加强管理。发挥团支部的宣传作用，加大宣传力度，开展主题活动。完善制度。", ["学校", "团支部"])
+    assert got["发挥团支部的宣传作用"] == [("团支部", "responsible")]
+    assert got["加大宣传力度"] == got["开展主题活动"] == [("团支部", "responsible")]
+    # The sentence over, the paragraph's doer is back.
+    assert got["完善制度"] == [("学校", "responsible")]
+    got = _by_action("学校要加强管理。发挥家长委员会和学生会的作用，畅通沟通渠道；建立台账。",
+                     ["学校", "家长委员会", "学生会"])
+    assert got["畅通沟通渠道"] == [("家长委员会", "responsible"), ("学生会", "responsible")]
+    assert got["建立台账"] == [("学校", "responsible")]
+
+
+def test_a_doer_that_makes_use_of_a_body_keeps_the_clause():
+    got = _by_action("学校要充分发挥学生会的作用，开展活动。", ["学校", "学生会"])
+    assert got["开展活动"] == [("学校", "responsible")]
+
+
+def test_a_part_without_的_gives_nothing():
+    got = _by_action("学校要加强管理。发挥团支部作用，开展活动。", ["学校", "团支部"])
+    assert got["开展活动"] == [("学校", "responsible")]
+
+
 def test_told_side_does_the_act_and_the_guided_side_is_only_an_audience():
     got = _by_action("学校办公室要求各班主任做好登记，引导学生文明出行。", ["学校办公室", "各班主任", "学生"])
     assert got["做好登记"] == [("各班主任", "responsible")]

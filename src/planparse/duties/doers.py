@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..actors.lexicon import lexicon as actor_lexicon
 from .actions import modal_at
 from .actorindex import ActorIndex, Mention
 from .deadlines import TimeIndex
@@ -127,6 +128,22 @@ def subject_at(text: str, pos: int, end: int, index: ActorIndex, lex: DutyLexico
         if all(o.actor != men.actor for o in owners):
             owners.append(Owner(men.actor, role))
     return Subject(tuple(owners), q, role_end)
+
+
+def part_giver(text: str, pos: int, end: int, index: ActorIndex) -> tuple[Owner, ...]:
+    """The bodies a clause opening at `pos` gives a part to (发挥团支部的宣传作用): they do it, and
+    the clauses after it that name no doer of their own (the actors' role_giving cue)."""
+    cue = actor_lexicon()
+    verb = next((v for v in cue.role_giving_before if text.startswith(v, pos)), None)
+    if verb is None:
+        return ()
+    mentions = index.within(pos + len(verb), end)
+    if not mentions or mentions[0].start != pos + len(verb):
+        return ()
+    group, q = _group(text, 0, mentions, end)
+    if not cue.role_giving_after.match(text, q, end):
+        return ()
+    return tuple(Owner(actor, "responsible") for actor in dict.fromkeys(m.actor for m in group))
 
 
 def set_up_body(text: str, start: int, end: int, index: ActorIndex, lex: DutyLexicon) -> tuple[Owner, ...]:

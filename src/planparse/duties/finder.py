@@ -9,7 +9,7 @@ from .actions import cut, modal_at, modality, not_a_duty, tidy
 from .actorindex import ActorIndex
 from .clauses import Clause, bracket_groups, clauses, paragraphs
 from .deadlines import TimeIndex, bounds, dated, deadline_of
-from .doers import set_up_body, skip_front, strip_label, subject_at
+from .doers import part_giver, set_up_body, skip_front, strip_label, subject_at
 from .lexicon import DutyLexicon, lexicon
 from .markers import Marker, MarkerReader, Owner, merge_owners
 from .relations import clause_links
@@ -126,6 +126,8 @@ class _Walker:
         sentence_roles: list[Owner] = []
         # A note applies to the clauses before it, its own included: it is read once that clause is done.
         deferred: list[tuple[Marker, Section | None]] = []
+        # The doer before a part given (发挥X的…作用) made the clauses X's; None where none is.
+        before_given: tuple[Owner, ...] | None = None
         for k, c in enumerate(found):
             for mk, at in deferred:
                 self.apply_marker(mk, at)
@@ -140,8 +142,11 @@ class _Walker:
                 sentence_deadline, sentence_mod = None, None
                 sentence_drafts, sentence_roles = [], []
             if c.first_of_sentence or (k and found[k - 1].mark in "；;"):
-                # A frame or topic reaches no further than its sentence's next ；.
+                # A frame or topic reaches no further than its sentence's next ；, nor does a part
+                # given (发挥X的…作用), which names no doer for the rest of the paragraph.
                 topic = ""
+                if before_given is not None:
+                    current, before_given = before_given, None
             in_heading = section is not None and section.heading_span[0] <= c.start < section.heading_span[1]
             pos = strip_label(text, c.start, c.end, c.first_of_sentence or in_heading)
             holes: list[Span] = []
@@ -177,6 +182,9 @@ class _Walker:
             if subject:
                 current = subject.owners
                 front = skip_front(text, subject.end, c.end, lex, self.times)
+            elif named and (given := part_giver(text, front, c.end, self.index)):
+                # The clause keeps its words: the part given (发挥…的宣传作用) is what it directs.
+                before_given, current = current, given
             start = front
             if timed and (c.first_of_sentence or front >= c.end):
                 # A time at the front of a sentence, or a clause that is only a time (`到2025年，`),
