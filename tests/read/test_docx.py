@@ -576,6 +576,20 @@ def test_main_part_of_another_content_type_is_corrupt(tmp_path):
         read_docx(path, path.read_bytes())
 
 
+def test_a_zip_version_zipfile_lacks_is_corrupt(tmp_path):
+    data = bytearray(plain_docx())
+    entry = bytes(data).index(b"PK\x01\x02")
+    # The central directory's "version needed to extract": 8.4, which no zip tool knows.
+    data[entry + 6:entry + 8] = (84).to_bytes(2, "little")
+    path = tmp_path / "version.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(CorruptFileError, match="zip file version") as caught:
+        read(path)
+    assert caught.value.path == str(path)
+    with pytest.raises(CorruptFileError, match="zip file version"):
+        read_docx(path, path.read_bytes())
+
+
 def test_central_directory_offset_past_its_place_is_corrupt(tmp_path):
     data = bytearray(plain_docx())
     end_record = bytes(data).rindex(b"PK\x05\x06")

@@ -27,10 +27,8 @@ DTDs (entity bombs).
 from __future__ import annotations
 
 import io
-import lzma
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
@@ -57,17 +55,13 @@ from .numbering import (
     w,
 )
 from .opc import word_parts
+from .sniff import BROKEN_ZIP
 
 MAX_MEMBERS = 10_000
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 # Small parts full of repeated markup compress far beyond 100:1 quite innocently.
 RATIO_CHECK_MIN_BYTES = 5 * 1024 * 1024
-# What zipfile raises for a damaged member: a bad header or offset (ValueError: negative seek
-# value), bad compressed data (zlib, bz2 through OSError, lzma), a method it lacks, a short file.
-_DAMAGED_MEMBER = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError,
-                   RuntimeError, OSError, ValueError)
-
 TOC_WARNING = "docx-toc-dropped"
 
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
@@ -133,8 +127,8 @@ def unpack_package(path: Path, data: bytes) -> dict[str, bytes]:
     memory and no XML part declares a DTD."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise CorruptFileError(path, f"a broken zip archive ({exc}); a truncated .docx?") from exc
+    except BROKEN_ZIP as exc:
+        raise CorruptFileError(path, f"a broken zip archive ({type(exc).__name__}: {exc}); a truncated .docx?") from exc
     parts = {}
     with archive:
         members = [info for info in archive.infolist() if not info.is_dir()]
@@ -172,7 +166,7 @@ def _unpack(path: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> byte
     # Sizes are bounded by now, and zipfile stops at the declared size, so reading is safe.
     try:
         return archive.read(info)
-    except _DAMAGED_MEMBER as exc:
+    except BROKEN_ZIP as exc:
         raise CorruptFileError(
             path, f"zip member {info.filename} cannot be unpacked ({type(exc).__name__}: {exc})") from exc
 

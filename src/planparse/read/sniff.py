@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import CorruptFileError, UnsupportedFormatError
@@ -16,6 +18,11 @@ EXTENSIONS = {
 }
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# What zipfile raises for a damaged archive or member: a bad header or offset (ValueError:
+# negative seek value), a version or method it lacks, bad compressed data (zlib, bz2 through
+# OSError, lzma), a short file.
+BROKEN_ZIP = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, NotImplementedError, RuntimeError,
+              OSError, ValueError)
 _HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|meta|body)\b", re.I | re.S)
 _HTML_TAGS = re.compile(rb"<(div|p|table|span|br|a)\b[^>]*>", re.I)
 
@@ -32,8 +39,8 @@ def sniff_format(data: bytes, path: Path) -> str:
     if data.startswith(b"PK\x03\x04"):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-        except zipfile.BadZipFile as exc:
-            raise CorruptFileError(path, f"a broken zip archive ({exc}); a truncated .docx?") from exc
+        except BROKEN_ZIP as exc:
+            raise CorruptFileError(path, f"a broken zip archive ({type(exc).__name__}: {exc}); a truncated .docx?") from exc
         if "word/document.xml" in names:
             return "docx"
         raise UnsupportedFormatError(path, "a zip archive that is not a Word .docx document")
