@@ -43,21 +43,31 @@ class _Keys:
     def __init__(self) -> None:
         self.ids: dict[tuple[str, str, str], str] = {}
         self.lines: list[str] = []
+        # The opening of a data element for each attribute name and value type met in a scope:
+        # a graph repeats a handful of them on every node and edge.
+        self._openings: dict[tuple[Any, type, str, str], str] = {}
 
     def data(self, items: Mapping[str, Any], scope: str, indent: str) -> list[str]:
+        openings = self._openings
         lines = []
         for name, value in items.items():
-            xml_type = _XML_TYPES.get(type(value))
-            if xml_type is None:
-                raise TypeError(f"GraphML holds str, int, float and bool values, not {type(value).__name__} ({name!r})")
-            key = (str(name), xml_type, scope)
-            key_id = self.ids.get(key)
-            if key_id is None:
-                key_id = self.ids[key] = f"d{len(self.ids)}"
-                self.lines.append(f'  <key id="{key_id}" for="{scope}" attr.name="{_attribute(name)}" '
-                                  f'attr.type="{xml_type}" />\n')
-            lines.append(f'{indent}<data key="{key_id}">{_text(value)}</data>\n')
+            opening = openings.get((name, type(value), scope, indent))
+            if opening is None:
+                opening = openings[name, type(value), scope, indent] = self._opening(name, value, scope, indent)
+            lines.append(f"{opening}{_text(value)}</data>\n")
         return lines
+
+    def _opening(self, name: Any, value: Any, scope: str, indent: str) -> str:
+        xml_type = _XML_TYPES.get(type(value))
+        if xml_type is None:
+            raise TypeError(f"GraphML holds str, int, float and bool values, not {type(value).__name__} ({name!r})")
+        key = (str(name), xml_type, scope)
+        key_id = self.ids.get(key)
+        if key_id is None:
+            key_id = self.ids[key] = f"d{len(self.ids)}"
+            self.lines.append(f'  <key id="{key_id}" for="{scope}" attr.name="{_attribute(name)}" '
+                              f'attr.type="{xml_type}" />\n')
+        return f'{indent}<data key="{key_id}">'
 
 
 def _element(out: list[str], opening: str, data: list[str], indent: str) -> None:

@@ -26,10 +26,21 @@ REQUIRED_TABLES = ("plans", "sections", "actors", "times", "duties", "relations"
 Cell = str | int | float | bool | None
 
 
+# One encoder for every cell: json.dumps with an option set makes a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def cell(value: Any) -> Cell:
     """A value as one table cell: lists and mappings as JSON text."""
-    if isinstance(value, list | dict | tuple):
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return _encode(value)
+    if isinstance(value, list | tuple):
+        # Spans and lists of spans, most of the cells, are written as json would write them.
+        if all(type(v) is int for v in value):
+            return "[" + ", ".join(map(str, value)) + "]"
+        if all(type(v) is list and all(type(x) is int for x in v) for v in value):
+            return "[" + ", ".join("[" + ", ".join(map(str, v)) + "]" for v in value) + "]"
+        return _encode(value)
     return value
 
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from ..collector import with_collector_paused
 from ..errors import PlanParseError
 from ..graph_items import plan_graphml
 from ..pipeline import parse_text
@@ -23,6 +24,8 @@ from .outputs import Layout, store
 from .tables import document_fragment
 
 
+# Rendering makes as many short-lived objects as parsing does, none of them in cycles.
+@with_collector_paused
 def run_task(task: Task) -> Result:
     """Parse and render one input; every exception becomes a failed Result."""
     started = time.perf_counter()
