@@ -338,3 +338,11 @@ def test_tables_from_documents_alone_are_the_same(sample_run, tmp_path):
     assert main(["batch", str(inputs), "--out", str(copy), "--resume"]) == 0
     for name in ("plans", "sections", "actors", "duties", "relations"):
         assert (copy / "tables" / f"{name}.csv").read_bytes() == (out / "tables" / f"{name}.csv").read_bytes()
+
+
+@pytest.mark.parametrize("value", [[], [1, 2], [[1, 2], [3, 4]], [[1, 2], []], [True, 1], [[1, True]], [1.5], ["中文"],
+                                   (3, 4), {}, {"a": [1]}, [{"a": 1}], [-1, 0]])
+def test_a_list_or_mapping_cell_is_its_json(value):
+    from planparse.batch.tables import cell
+
+    assert cell(value) == json.dumps(value, ensure_ascii=False)
