@@ -93,10 +93,7 @@ class _Package:
                     return etree.fromstring(trimmed, self.parser)
                 except etree.XMLSyntaxError:
                     pass
-        try:
-            return etree.fromstring(data, self.parser)
-        except etree.XMLSyntaxError as exc:
-            raise self.corrupt(f"part {partname} is not well-formed XML: {exc}") from exc
+        return self._parse(f"part {partname}", data)
 
     def holds(self, partname: str | None, content_type: str) -> bool:
         """The part exists and is of `content_type`: a related part missing from the archive,
@@ -132,7 +129,7 @@ class _Package:
         return found[0] if found else None
 
     def _relationships(self, source: str, data: bytes) -> list[etree._Element]:
-        root = self._parse_package_xml(f"the relationships of {source}", data)
+        root = self._parse(f"the relationships of {source}", data)
         if root.tag != f"{{{_RELS_NS}}}Relationships":
             raise self.corrupt(f"the relationships of {source} are a {root.tag}")
         return list(root.iterchildren(f"{{{_RELS_NS}}}Relationship"))
@@ -141,7 +138,7 @@ class _Package:
         data = self.members.get("[Content_Types].xml")
         if data is None:
             raise self.corrupt("it has no [Content_Types].xml")
-        root = self._parse_package_xml("[Content_Types].xml", data)
+        root = self._parse("[Content_Types].xml", data)
         if root.tag != f"{{{_CT_NS}}}Types":
             raise self.corrupt(f"[Content_Types].xml holds a {root.tag}")
         for entry in root:
@@ -157,7 +154,7 @@ class _Package:
                                    "part name or content type")
             table[key.lower()] = content_type
 
-    def _parse_package_xml(self, what: str, data: bytes) -> etree._Element:
+    def _parse(self, what: str, data: bytes) -> etree._Element:
         try:
             return etree.fromstring(data, self.parser)
         except etree.XMLSyntaxError as exc:
